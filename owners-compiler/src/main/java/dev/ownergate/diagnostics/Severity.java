@@ -1,0 +1,6 @@
+package dev.ownergate.diagnostics;
+
+public enum Severity {
+    ERROR,
+    WARNING
+}
