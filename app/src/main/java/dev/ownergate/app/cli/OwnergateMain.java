@@ -1,5 +1,16 @@
 package dev.ownergate.app.cli;
 
+import dev.ownergate.cli.OwnergateCli;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Entry point of the {@code ownergate} launcher jar: the compiler's commands plus the app's. */
 public final class OwnergateMain {
-    public static void main(String[] args) {}
+    private OwnergateMain() {}
+
+    public static void main(String[] args) {
+        List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands());
+        // App subcommands are added here, one line each.
+        System.exit(OwnergateCli.commandLine(commands).execute(args));
+    }
 }

@@ -1,0 +1,64 @@
+package dev.ownergate.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ownergate} command line. The app module adds {@code serve} and {@code evaluate} on top. */
+@Command(
+        name = "ownergate",
+        mixinStandardHelpOptions = true,
+        versionProvider = OwnergateCli.Version.class,
+        description = "Compile OWNERS files into CODEOWNERS, ask who owns what, audit and validate ownership.",
+        footer = {"", "Exit codes: 0 ok, 1 out of date / problems found / gate fails, 2 invalid input or usage."})
+public final class OwnergateCli implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_PROBLEMS = 1;
+    public static final int EXIT_INVALID = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    /** The compiler's own subcommands. Each is a thin adapter over the library. */
+    public static List<Object> coreSubcommands() {
+        List<Object> commands = new ArrayList<>();
+        // Subcommands are added here, one line each.
+        return commands;
+    }
+
+    /** Builds the command line with the given subcommands; usage errors exit with 2. */
+    public static CommandLine commandLine(List<Object> subcommands) {
+        CommandLine cli = new CommandLine(new OwnergateCli());
+        for (Object sub : subcommands) {
+            cli.addSubcommand(sub);
+        }
+        cli.setExitCodeExceptionMapper(e -> EXIT_INVALID);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("ownergate: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_INVALID;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(coreSubcommands()).execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = OwnergateCli.class.getPackage().getImplementationVersion();
+            return new String[] {"ownergate " + (v == null ? "dev" : v)};
+        }
+    }
+}
