@@ -168,6 +168,7 @@ public final class CodeownersCompiler {
         private final List<String> setText = new ArrayList<>();
         private final Map<SortedSet<Owner>, Integer> setIds = new HashMap<>();
         private final List<Line> lines = new ArrayList<>();
+        private final Map<String, String> nearestOwnersFolderOf = new HashMap<>();
 
         Emission(OwnersTree tree, List<String> files) {
             this.tree = tree;
@@ -203,7 +204,7 @@ public final class CodeownersCompiler {
         }
 
         private void emitFolder(String dir, int lo, int hi, List<String> inherited) {
-            Optional<OwnersConfig> config = tree.configAt(dir);
+            Optional<OwnersConfig> config = Optional.ofNullable(tree.configs().get(dir));
             if (!anyMismatch(lo, hi)) {
                 return;
             }
@@ -247,14 +248,20 @@ public final class CodeownersCompiler {
                 }
             }
             order.sort((a, b) -> reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
-            int folderDefault = mostCommonTarget(lo, hi, i -> noneMatch(compiled, files.get(i)));
-            if (folderDefault < 0) {
-                folderDefault = mostCommonTarget(lo, hi, i -> true);
-            }
-            if (gain(lo, hi, folderDefault, i -> true) > 0) {
-                lines.add(Line.rule(dir.isEmpty() ? "*" : "/" + dir + "/", setText.get(folderDefault), false, folderDefault));
-                for (int i = lo; i < hi; i++) {
-                    effective[i] = folderDefault;
+            // The folder rule stands for this folder's own OWNERS file: it is chosen from the files that file
+            // governs (those with no nearer OWNERS), so deeper OWNERS files get their own rules.
+            String governor = dir;
+            if (dir.isEmpty() || config.isPresent()) {
+                FileTest governed = i -> governor.equals(nearestOwnersFolder(i));
+                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && noneMatch(compiled, files.get(i)));
+                if (folderDefault < 0) {
+                    folderDefault = mostCommonTarget(lo, hi, governed);
+                }
+                if (folderDefault >= 0 && helps(lo, hi, folderDefault, governed)) {
+                    lines.add(Line.rule(dir.isEmpty() ? "*" : "/" + dir + "/", setText.get(folderDefault), false, folderDefault));
+                    for (int i = lo; i < hi; i++) {
+                        effective[i] = folderDefault;
+                    }
                 }
             }
             for (int k : order) {
@@ -263,7 +270,10 @@ public final class CodeownersCompiler {
                 }
                 CodeownersPattern pattern = compiled.get(k);
                 FileTest matches = i -> pattern.matches(files.get(i));
-                int owners = mostCommonTarget(lo, hi, matches);
+                int owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governor.equals(nearestOwnersFolder(i)));
+                if (owners < 0) {
+                    owners = mostCommonTarget(lo, hi, matches);
+                }
                 if (owners >= 0 && gain(lo, hi, owners, matches) > 0) {
                     lines.add(Line.rule(patternFor(dir, candidates.get(k)), setText.get(owners), false, owners));
                     for (int i = lo; i < hi; i++) {
@@ -370,6 +380,33 @@ public final class CodeownersCompiler {
                 }
             }
             return best;
+        }
+
+        /** Whether giving {@code owners} to the files passing the test makes at least one of them right. */
+        private boolean helps(int lo, int hi, int owners, FileTest test) {
+            for (int i = lo; i < hi; i++) {
+                if (effective[i] != owners && target[i] == owners && test.test(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The folder of the nearest OWNERS file above file {@code i} ("" for the root, also when there is none). */
+        private String nearestOwnersFolder(int i) {
+            String file = files.get(i);
+            int slash = file.lastIndexOf('/');
+            String dir = slash < 0 ? "" : file.substring(0, slash);
+            return nearestOwnersFolderOf.computeIfAbsent(dir, this::findNearestOwnersFolder);
+        }
+
+        private String findNearestOwnersFolder(String dir) {
+            String d = dir;
+            while (!d.isEmpty() && !tree.configs().containsKey(d)) {
+                int slash = d.lastIndexOf('/');
+                d = slash < 0 ? "" : d.substring(0, slash);
+            }
+            return d;
         }
 
         /** How many more files would be right than before if the files passing the test got {@code owners}. */
