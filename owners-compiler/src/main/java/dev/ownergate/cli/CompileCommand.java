@@ -110,8 +110,9 @@ public final class CompileCommand implements Callable<Integer> {
         if (!text.equals(current)) {
             writeAtomically(target, text);
         }
-        err.printf("ownergate compile: %s %s from %d OWNERS files: %d rules, %,d files%s%n", shownPath,
-                text.equals(current) ? "unchanged" : "written", ownersFiles.size(), stats.rules(), stats.files(),
+        err.printf("ownergate compile: %s %s from %d OWNERS file%s: %d rule%s, %,d files%s%n", shownPath,
+                text.equals(current) ? "unchanged" : "written", ownersFiles.size(), ownersFiles.size() == 1 ? "" : "s",
+                stats.rules(), stats.rules() == 1 ? "" : "s", stats.files(),
                 stats.verifiedFiles() > 0 ? " verified" : " (not verified)");
         return OwnergateCli.EXIT_OK;
     }
