@@ -3,6 +3,7 @@ package dev.ownergate.cli;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.ownergate.codeowners.CodeownersCompiler;
+import dev.ownergate.codeowners.CodeownersPattern;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.repo.WorkTree;
@@ -47,6 +48,11 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 and print a unified diff when FILE is out of date.")
     boolean check;
 
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = {"Ignore OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).",
+                "Like Prow's owners_dir_denylist: the files there are still owned, by the OWNERS files above."})
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = "--no-verify", negatable = false,
             description = "Skip matching every file against the result (not recommended).")
     boolean noVerify;
@@ -63,7 +69,11 @@ public final class CompileCommand implements Callable<Integer> {
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
 
         WorkTree tree = WorkTree.open(rootDir);
-        List<String> ownersFiles = tree.files().stream().filter(OwnersTree::isOwnersFile).toList();
+        List<CodeownersPattern> ignored = ignore.stream().map(CodeownersPattern::compile).toList();
+        List<String> ownersFiles = tree.files().stream()
+                .filter(OwnersTree::isOwnersFile)
+                .filter(path -> ignored.stream().noneMatch(p -> p.matches(path)))
+                .toList();
         if (ownersFiles.isEmpty()) {
             err.println("ownergate compile: no OWNERS files under " + rootDir
                     + "; add an OWNERS file to a folder (see README: OWNERS formats)");
