@@ -26,15 +26,28 @@ public record Resolution(
         SortedSet<String> labels,
         List<Step> chain) {
 
+    private static final Class<?> FROZEN = Collections.unmodifiableSortedSet(new TreeSet<>()).getClass();
+
     public Resolution {
-        approvers = Collections.unmodifiableSortedSet(new TreeSet<>(approvers));
-        reviewers = Collections.unmodifiableSortedSet(new TreeSet<>(reviewers));
-        requiredReviewers = Collections.unmodifiableSortedSet(new TreeSet<>(requiredReviewers));
-        labels = Collections.unmodifiableSortedSet(new TreeSet<>(labels));
+        approvers = frozen(approvers);
+        reviewers = frozen(reviewers);
+        requiredReviewers = frozen(requiredReviewers);
+        labels = frozen(labels);
         chain = List.copyOf(chain);
-        if (approvers.contains(Owner.ANYONE)) {
-            throw new IllegalArgumentException("'*' is expressed by anyone=true, not as an approver");
+        // A scan, not contains(): Owner.compareTo builds strings, and this runs once per resolved file.
+        for (Owner o : approvers) {
+            if (o.kind() == Owner.Kind.ANYONE) {
+                throw new IllegalArgumentException("'*' is expressed by anyone=true, not as an approver");
+            }
         }
+    }
+
+    /**
+     * Copies a set unless it is already an unmodifiable sorted view: the resolver hands one frozen set to the
+     * answers of many files, and copying per file would dominate resolution time.
+     */
+    private static <T> SortedSet<T> frozen(SortedSet<T> set) {
+        return set.getClass() == FROZEN ? set : Collections.unmodifiableSortedSet(new TreeSet<>(set));
     }
 
     /** The same answer for another file in the same folder (the folder-level cache). */

@@ -87,6 +87,31 @@ class PathFilterTest {
         assertThatThrownBy(() -> PathFilter.Glob.of("{a,b}")).hasMessageContaining("'{' is not supported");
     }
 
+    @ParameterizedTest(name = "regex \"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\\.go$", "^docs/", "^README\\.md$", "vendor",
+            ".*_test\\.go$", "^$", "", "$", "^.*x", "a\\-b$"})
+    void regexShortcutsAgreeWithTheRegexEngine(String regex) {
+        PathFilter.Regex filter = PathFilter.Regex.of(regex);
+        for (String path : SAMPLE_PATHS) {
+            assertThat(filter.matches(path)).as(path).isEqualTo(filter.compiled().matcher(path).find());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*.json", "**/*.go", "BUILD", "docs/README.md", "**/*",
+            "*", "ugly.*", "a?.txt", "**/x/*.c"})
+    void globShortcutsAgreeWithTheRegexEngine(String glob) {
+        PathFilter.Glob filter = PathFilter.Glob.of(glob);
+        for (String path : SAMPLE_PATHS) {
+            assertThat(filter.matches(path)).as(path).isEqualTo(filter.compiled().matcher(path).matches());
+        }
+    }
+
+    private static final java.util.List<String> SAMPLE_PATHS = java.util.List.of("", "a.go", "x/a.go", "a.gox",
+            "docs/a.md", "x/docs/a.md", "README.md", "READMExmd", "vendor/a", "a/vendor", "a_test.go",
+            "x/y/a_test.go", "a.json", "x/a.json", "BUILD", "x/BUILD", "docs/README.md", "ugly.cc", "ugly",
+            "a1.txt", "x/a1.txt", "x/x/y.c", "x/y.c", "a-b", "xa-b", "x");
+
     @Test
     void filtersAreEqualByTheirText() {
         assertThat(PathFilter.Regex.of("a")).isEqualTo(PathFilter.Regex.of("a")).hasSameHashCodeAs(PathFilter.Regex.of("a"));
