@@ -202,6 +202,16 @@ class ProwConformanceTest {
         assertThat(tree.resolve("x/r/file.go").autoApproved()).as("reviewers alone do not own").isTrue();
     }
 
+    @Test
+    void withoutAnyApproversTheRootOptionDecides() {
+        // Prow's FindApproverOwnersForFile returns "" when nothing owns the file, so the root's option applies.
+        OwnersTree tree = FakeRepo.of("OWNERS", "reviewers: [r]\noptions: {auto_approve_unowned_subfolders: true}\n",
+                "cut/OWNERS", "set noparent\n").tree();
+        assertThat(tree.resolve("x/y.go").autoApproved()).isTrue();
+        assertThat(tree.resolve("y.go").autoApproved()).isFalse();
+        assertThat(tree.resolve("cut/y.go").autoApproved()).as("set noparent hides the root").isFalse();
+    }
+
     private static List<String> approvers(OwnersConfig config) {
         return config.entries().stream().flatMap(e -> e.approvers().stream()).map(Owner::toString).toList();
     }
