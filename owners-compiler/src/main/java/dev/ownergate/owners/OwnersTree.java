@@ -77,8 +77,8 @@ public final class OwnersTree implements OwnershipRules {
 
     /** Matching beyond 63 filtered rules on one path up the tree is rare; such files skip the memo. */
     private static final int MAX_MEMO_RULES = 63;
-    /** Up to this many filtered rules, answers sit in an array indexed by match pattern (no boxing, no hashing). */
-    private static final int MAX_ARRAY_RULES = 8;
+    /** Up to this many filtered rules (the usual case), answers sit in a small array indexed by match pattern. */
+    private static final int MAX_ARRAY_RULES = 4;
 
     private final SortedMap<String, OwnersConfig> configs;
     private final OwnersAliases aliases;
