@@ -127,6 +127,21 @@ class OwnersTreeTest {
         assertThat(warm.resolve("a/b/c/x").path()).isEqualTo("a/b/c/x");
     }
 
+    @ParameterizedTest(name = "{0} per-file rules")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 6, 70})
+    void manyPerFileRulesResolveLikeFew(int rules) {
+        StringBuilder text = new StringBuilder("alice\n");
+        for (int i = 0; i < rules; i++) {
+            text.append("per-file f").append(i).append(".*=owner").append(i).append('\n');
+        }
+        OwnersTree tree = FakeRepo.of("OWNERS", text.toString()).tree();
+        for (int i = 0; i < rules; i++) {
+            assertThat(tree.resolve("f" + i + ".c").approvers()).extracting(Owner::toString)
+                    .containsExactly("@alice", "@owner" + i);
+        }
+        assertThat(tree.resolve("g.c").approvers()).extracting(Owner::toString).containsExactly("@alice");
+    }
+
     @Test
     void resolveIsSafeFromManyThreads() {
         OwnersTree tree = FakeRepo.of("OWNERS", "root\n", "a/OWNERS", "alice\n").tree();
