@@ -36,6 +36,10 @@ public final class CodeownersMatcher {
     private final CodeownersPattern[] patterns;
     private final TrieNode anchored;
     private final SegmentTable<Bucket> byName;
+    /** Which name hashes occur at all: most segments are no rule's name, and this settles it in one word. */
+    private final long[] nameFilter = new long[64];
+    /** Suffixes holding a dot ({@code *.js}, {@code *_test.go}), by the text after their last dot. */
+    private final SegmentTable<DottedSuffix[]> byExtension;
     private final CharTrie bySuffix = new CharTrie();
     private final CharTrie byPrefix = new CharTrie();
     private final int[] fallback;
@@ -44,6 +48,7 @@ public final class CodeownersMatcher {
         rules = ruleList.toArray(CodeownersRule[]::new);
         patterns = new CodeownersPattern[rules.length];
         Map<String, Bucket> names = new HashMap<>();
+        Map<String, Bucket> dottedSuffixes = new HashMap<>();
         IdentityHashMap<CharTrie, Bucket> trieBuckets = new IdentityHashMap<>();
         List<Integer> rest = new ArrayList<>();
         MutableNode root = new MutableNode();
@@ -58,7 +63,7 @@ public final class CodeownersMatcher {
                 continue; // "/" never matches
             }
             boolean filed = core[0].kind == Segment.DOUBLE_STAR_KIND
-                    ? fileUnanchored(index, pattern, core, names, trieBuckets)
+                    ? fileUnanchored(index, pattern, core, names, dottedSuffixes, trieBuckets)
                     : fileAnchored(index, pattern, core, root);
             if (!filed) {
                 rest.add(index << Bucket.MODE_BITS | VERIFY);
@@ -67,6 +72,14 @@ public final class CodeownersMatcher {
         anchored = root.freeze();
         names.values().forEach(Bucket::freeze);
         byName = new SegmentTable<>(names);
+        names.keySet().forEach(name -> nameFilter[filterWord(name.hashCode())] |= filterBit(name.hashCode()));
+        Map<String, List<DottedSuffix>> extensions = new HashMap<>();
+        dottedSuffixes.forEach((suffix, bucket) -> extensions
+                .computeIfAbsent(suffix.substring(suffix.lastIndexOf('.') + 1), k -> new ArrayList<>())
+                .add(new DottedSuffix(suffix, bucket.freeze())));
+        Map<String, DottedSuffix[]> frozenExtensions = new HashMap<>();
+        extensions.forEach((extension, list) -> frozenExtensions.put(extension, list.toArray(DottedSuffix[]::new)));
+        byExtension = new SegmentTable<>(frozenExtensions);
         trieBuckets.forEach((node, bucket) -> {
             bucket.freeze();
             node.decided = bucket.decided;
@@ -132,9 +145,16 @@ public final class CodeownersMatcher {
         for (int i = 0; i < n; i++) {
             int start = path.starts[i];
             int end = path.ends[i];
-            Bucket named = byName.get(text, start, end, hashes[i]);
-            if (named != null) {
-                lookup.visit(named.decided, named.verify, i + 1);
+            int hash = hashes[i];
+            if ((nameFilter[filterWord(hash)] & filterBit(hash)) != 0) {
+                Bucket named = byName.get(text, start, end, hash);
+                if (named != null) {
+                    lookup.visit(named.decided, named.verify, i + 1);
+                }
+            }
+            int dot = path.lastDots[i];
+            if (dot >= 0) {
+                visitDottedSuffixes(lookup, start, dot, end, i + 1);
             }
             CharTrie suffix = bySuffix;
             for (int j = end - 1; j >= start && (suffix = suffix.child(text.charAt(j))) != null; j--) {
@@ -151,6 +171,31 @@ public final class CodeownersMatcher {
         lookup.verify(fallback);
     }
 
+    private void visitDottedSuffixes(Lookup lookup, int start, int dot, int end, int consumed) {
+        String text = lookup.path.path;
+        int hash = 0;
+        for (int j = dot + 1; j < end; j++) {
+            hash = 31 * hash + text.charAt(j);
+        }
+        DottedSuffix[] candidates = byExtension.get(text, dot + 1, end, hash);
+        if (candidates != null) {
+            for (DottedSuffix candidate : candidates) {
+                int length = candidate.suffix.length();
+                if (end - start >= length && text.startsWith(candidate.suffix, end - length)) {
+                    lookup.visit(candidate.decided, candidate.verify, consumed);
+                }
+            }
+        }
+    }
+
+    private static int filterWord(int hash) {
+        return (hash ^ (hash >>> 16)) >>> 6 & 63;
+    }
+
+    private static long filterBit(int hash) {
+        return 1L << (hash ^ (hash >>> 16));
+    }
+
     // The trie has lone-* edges, so a path may follow several branches; in practice there is one, and the
     // frontier array is only needed once a branch point is met.
     private void walkAnchored(Lookup lookup) {
@@ -160,7 +205,7 @@ public final class CodeownersMatcher {
         for (; depth < path.count; depth++) {
             int start = path.starts[depth];
             int end = path.ends[depth];
-            TrieNode literal = node.children == null ? null : node.children.get(path.path, start, end, path.hashes[depth]);
+            TrieNode literal = node.get(path.path, start, end, path.hashes[depth]);
             TrieNode star = end > start ? node.star : null;
             if (literal != null && star != null) {
                 walkBranches(lookup, new TrieNode[] {literal, star}, depth);
@@ -170,7 +215,7 @@ public final class CodeownersMatcher {
             if (node == null) {
                 return;
             }
-            lookup.visit(node.decided, node.verify, depth + 1);
+            lookup.visitNode(node, depth + 1);
         }
     }
 
@@ -178,7 +223,7 @@ public final class CodeownersMatcher {
         PathSegments path = lookup.path;
         int size = frontier.length;
         for (TrieNode node : frontier) {
-            lookup.visit(node.decided, node.verify, depth + 1);
+            lookup.visitNode(node, depth + 1);
         }
         for (depth++; depth < path.count && size > 0; depth++) {
             int start = path.starts[depth];
@@ -187,15 +232,15 @@ public final class CodeownersMatcher {
             int nextSize = 0;
             for (int f = 0; f < size; f++) {
                 TrieNode node = frontier[f];
-                TrieNode literal = node.children == null ? null : node.children.get(path.path, start, end, path.hashes[depth]);
+                TrieNode literal = node.get(path.path, start, end, path.hashes[depth]);
                 TrieNode star = end > start ? node.star : null;
                 if (literal != null) {
                     next[nextSize++] = literal;
-                    lookup.visit(literal.decided, literal.verify, depth + 1);
+                    lookup.visitNode(literal, depth + 1);
                 }
                 if (star != null) {
                     next[nextSize++] = star;
-                    lookup.visit(star.decided, star.verify, depth + 1);
+                    lookup.visitNode(star, depth + 1);
                 }
             }
             frontier = next;
@@ -223,6 +268,23 @@ public final class CodeownersMatcher {
         Lookup(PathSegments path, BitSet all) {
             this.path = path;
             this.all = all;
+        }
+
+        /** Like {@link #visit}, but settles pruned or one-entry nodes from the node itself (trie nodes are cold). */
+        void visitNode(TrieNode node, int consumed) {
+            if (all == null) {
+                if (node.decidedTop >= 0 && node.decidedTop >>> Bucket.MODE_BITS > best
+                        && shapeDecides(node.decidedTop & Bucket.MODE_MASK, path, consumed)) {
+                    best = node.decidedTop >>> Bucket.MODE_BITS;
+                } else if (node.decided != null && node.decided.length > 1 && node.decidedTop >>> Bucket.MODE_BITS > best) {
+                    visit(node.decided, null, consumed);
+                }
+                if (node.verify != null && node.verify[0] >>> Bucket.MODE_BITS > best) {
+                    visit(null, node.verify, consumed);
+                }
+            } else {
+                visit(node.decided, node.verify, consumed);
+            }
         }
 
         void visit(int[] decided, int[] verify, int consumed) {
@@ -293,7 +355,7 @@ public final class CodeownersMatcher {
     }
 
     private boolean fileUnanchored(int index, CodeownersPattern pattern, Segment[] core, Map<String, Bucket> names,
-            IdentityHashMap<CharTrie, Bucket> trieBuckets) {
+            Map<String, Bucket> dottedSuffixes, IdentityHashMap<CharTrie, Bucket> trieBuckets) {
         // **/name, **/*suffix and **/prefix* are decided by the segment found (and, for name/, by what follows).
         boolean single = core.length == 2;
         int shape = pattern.folderOnly() ? FOLDER : ALWAYS;
@@ -307,8 +369,10 @@ public final class CodeownersMatcher {
             String suffix = core[i].literalSuffix();
             if (suffix != null) {
                 boolean decided = single && core[i].isStarThenLiteral();
-                trieBuckets.computeIfAbsent(bySuffix.insert(suffix, true), k -> new Bucket())
-                        .add(index, decided ? shape : VERIFY, !decided);
+                Bucket bucket = suffix.lastIndexOf('.') >= 0
+                        ? dottedSuffixes.computeIfAbsent(suffix, k -> new Bucket())
+                        : trieBuckets.computeIfAbsent(bySuffix.insert(suffix, true), k -> new Bucket());
+                bucket.add(index, decided ? shape : VERIFY, !decided);
                 return true;
             }
             String prefix = core[i].literalPrefix();
@@ -322,18 +386,37 @@ public final class CodeownersMatcher {
         return false;
     }
 
-    /** A node of the anchored-pattern trie: one literal (or lone-*) segment deeper than its parent. */
-    private static final class TrieNode {
-        final SegmentTable<TrieNode> children;
+    /** The rules filed under one literal suffix that holds a dot. */
+    private static final class DottedSuffix {
+        final String suffix;
+        final int[] decided;
+        final int[] verify;
+
+        DottedSuffix(String suffix, Bucket bucket) {
+            this.suffix = suffix;
+            this.decided = bucket.decided;
+            this.verify = bucket.verify;
+        }
+    }
+
+    /**
+     * A node of the anchored-pattern trie: one literal (or lone-*) segment deeper than its parent. The node is
+     * itself the table of its literal children, which saves a memory hop per path segment.
+     */
+    private static final class TrieNode extends SegmentTable<TrieNode> {
         final TrieNode star;
         final int[] decided;
         final int[] verify;
 
-        TrieNode(SegmentTable<TrieNode> children, TrieNode star, Bucket bucket) {
-            this.children = children;
+        /** {@code decided[0]}, or -1: checked first, without touching the array. */
+        final int decidedTop;
+
+        TrieNode(Map<String, TrieNode> children, TrieNode star, Bucket bucket) {
+            super(children);
             this.star = star;
             this.decided = bucket.decided;
             this.verify = bucket.verify;
+            this.decidedTop = decided == null ? -1 : decided[0];
         }
     }
 
@@ -352,8 +435,7 @@ public final class CodeownersMatcher {
         TrieNode freeze() {
             Map<String, TrieNode> frozen = new HashMap<>();
             children.forEach((name, child) -> frozen.put(name, child.freeze()));
-            return new TrieNode(frozen.isEmpty() ? null : new SegmentTable<>(frozen),
-                    star == null ? null : star.freeze(), bucket.freeze());
+            return new TrieNode(frozen, star == null ? null : star.freeze(), bucket.freeze());
         }
     }
 }

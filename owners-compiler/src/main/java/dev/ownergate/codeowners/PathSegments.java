@@ -10,13 +10,16 @@ final class PathSegments {
     final int[] starts;
     final int[] ends;
     final int[] hashes;
+    /** Index in {@code path} of the last '.' of each segment, or -1. */
+    final int[] lastDots;
 
-    private PathSegments(String path, int count, int[] starts, int[] ends, int[] hashes) {
+    private PathSegments(String path, int count, int[] starts, int[] ends, int[] hashes, int[] lastDots) {
         this.path = path;
         this.count = count;
         this.starts = starts;
         this.ends = ends;
         this.hashes = hashes;
+        this.lastDots = lastDots;
     }
 
     /** Null for an empty path (the repository root is not a file). One leading slash is ignored. */
@@ -33,28 +36,37 @@ final class PathSegments {
         int[] starts = new int[8];
         int[] ends = new int[8];
         int[] hashes = new int[8];
+        int[] lastDots = new int[8];
         int segment = 0;
         int hash = 0;
+        int lastDot = -1;
         starts[0] = from;
         for (int i = from; i < length; i++) {
             char c = path.charAt(i);
             if (c == '/') {
                 ends[segment] = i;
+                lastDots[segment] = lastDot;
                 hashes[segment++] = hash;
                 hash = 0;
+                lastDot = -1;
                 if (segment == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, segment * 2);
                     ends = java.util.Arrays.copyOf(ends, segment * 2);
                     hashes = java.util.Arrays.copyOf(hashes, segment * 2);
+                    lastDots = java.util.Arrays.copyOf(lastDots, segment * 2);
                 }
                 starts[segment] = i + 1;
             } else {
+                if (c == '.') {
+                    lastDot = i;
+                }
                 hash = 31 * hash + c;
             }
         }
         ends[segment] = length;
         hashes[segment] = hash;
+        lastDots[segment] = lastDot;
         int count = segment + 1;
-        return new PathSegments(path, count, starts, ends, hashes);
+        return new PathSegments(path, count, starts, ends, hashes, lastDots);
     }
 }
