@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A character trie whose nodes hold rule entries; used read-only after construction. Walked forwards over a
- * segment for literal prefixes ({@code test_*}) and backwards for literal suffixes ({@code *.js}).
+ * segment for literal prefixes ({@code test_*}) and backwards for literal suffixes without a dot
+ * ({@code *_test}; dotted ones such as {@code *.js} are found by extension instead).
  */
 final class CharTrie {
     private char[] keys = new char[0];
