@@ -172,7 +172,6 @@ public final class CodeownersCompiler {
         private final Map<SortedSet<Owner>, Integer> setIds = new HashMap<>();
         private final List<Line> lines = new ArrayList<>();
         private final Map<String, String> nearestOwnersFolderOf = new HashMap<>();
-        private final PathSegments[] segments;
         private final String[] governor;
         private int[] counts = new int[16];
 
@@ -181,14 +180,12 @@ public final class CodeownersCompiler {
             this.files = files;
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
-            this.segments = new PathSegments[files.size()];
             this.governor = new String[files.size()];
             intern(new TreeSet<>());
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
                 Resolution r = tree.resolve(file);
                 target[i] = (r.anyone() || r.autoApproved()) ? 0 : intern(r.approvers());
-                segments[i] = PathSegments.of(file);
                 int slash = file.lastIndexOf('/');
                 governor[i] = nearestOwnersFolderOf.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash),
                         this::findNearestOwnersFolder);
@@ -254,7 +251,7 @@ public final class CodeownersCompiler {
                 CodeownersPattern pattern = CodeownersPattern.compile(patternFor(dir, candidates.get(k)));
                 boolean[] h = new boolean[hi - lo];
                 for (int i = lo; i < hi; i++) {
-                    if (pattern.matches(segments[i])) {
+                    if (pattern.matches(files.get(i))) {
                         h[i - lo] = true;
                         anyHit[i - lo] = true;
                         reach[k]++;
