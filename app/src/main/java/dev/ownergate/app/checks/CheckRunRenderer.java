@@ -106,30 +106,32 @@ public final class CheckRunRenderer {
     }
 
     private static String fit(List<Line> lines, String footer, int limit) {
+        StringBuilder whole = new StringBuilder();
+        lines.forEach(line -> whole.append(line.text()).append('\n'));
+        whole.append(footer);
+        if (bytes(whole.toString()) <= limit) {
+            return whole.toString();
+        }
         String cutNote = "_This summary was cut to fit GitHub's limit of 65,535 characters; run"
                 + " `ownergate evaluate` locally to see it all._\n\n";
         int reserve = bytes(footer) + 1 + bytes(cutNote);
         StringBuilder out = new StringBuilder();
         int used = 0;
         Line last = null;
-        boolean cut = false;
         for (Line line : lines) {
             int size = bytes(line.text()) + 1;
             int closerSize = line.closer().isEmpty() ? 0 : bytes(line.closer()) + 1;
             if (used + size + closerSize + reserve > limit) {
-                cut = true;
                 break;
             }
             out.append(line.text()).append('\n');
             used += size;
             last = line;
         }
-        if (cut) {
-            if (last != null && !last.closer().isEmpty()) {
-                out.append(last.closer()).append('\n');
-            }
-            out.append('\n').append(cutNote); // a blank line ends a table before the note
+        if (last != null && !last.closer().isEmpty()) {
+            out.append(last.closer()).append('\n');
         }
+        out.append('\n').append(cutNote); // a blank line ends a table before the note
         return out.append(footer).toString();
     }
 
