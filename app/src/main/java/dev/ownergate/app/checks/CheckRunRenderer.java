@@ -30,6 +30,14 @@ public final class CheckRunRenderer {
         return new CheckRunText(checkName, v.conclusion(), title(v.title()), summary(v, MAX_SUMMARY), detailsUrl);
     }
 
+    /**
+     * The same markdown as {@link #render}'s summary, never cut: for {@code ownergate evaluate}, whose output
+     * has no length limit.
+     */
+    public static String fullSummary(Verdict v) {
+        return summary(v, Integer.MAX_VALUE);
+    }
+
     private static String title(String title) {
         return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
     }
@@ -48,7 +56,11 @@ public final class CheckRunRenderer {
             add(lines, "");
         }
         if (!v.configProblems().isEmpty()) {
-            add(lines, "### The policy file has problems, so the default policy applies");
+            add(lines, "### Problems in the policy or the rules");
+            if (v.configProblems().stream().anyMatch(Diagnostic::isError)) {
+                add(lines, "The policy file has errors, so the default policy applies.");
+                add(lines, "");
+            }
             for (Diagnostic d : v.configProblems()) {
                 add(lines, "- <code>" + escape(d.format()) + "</code>");
             }

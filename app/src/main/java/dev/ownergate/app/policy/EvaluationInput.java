@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *                       the caller uses {@link Evaluation#failClosed}.
  * @param rulesSource    for the check run, e.g. "OWNERS files at abc1234" or ".github/CODEOWNERS at abc1234"
  * @param policy         the policy at the base ({@link PolicyConfig#DEFAULTS} when missing or invalid)
- * @param configProblems the policy file's problems, shown in the check run
+ * @param configProblems problems to show in the check run: the policy file's (errors mean the defaults apply)
+ *                       and warnings about the rules (e.g. CODEOWNERS lines GitHub skips)
  * @param teamMembers    each owning team's members (logins), child teams included; a team missing here has
  *                       unknown members, so no approval can satisfy it
  */

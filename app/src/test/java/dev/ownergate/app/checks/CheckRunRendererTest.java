@@ -77,7 +77,9 @@ class CheckRunRendererTest {
 
                 **Suggested reviewers:** @bob
 
-                ### The policy file has problems, so the default policy applies
+                ### Problems in the policy or the rules
+                The policy file has errors, so the default policy applies.
+
                 - <code>.github/ownergate.yml:2:9: 'mode' must be one of any-owner, every-file</code>
 
                 | Files | Owners | Status | Approved by |
@@ -97,6 +99,17 @@ class CheckRunRendererTest {
 
                 ---
                 Rules: OWNERS files at abc1234 · Policy: every-file, 1 approval, unowned files: allow · Head: head12345678""");
+    }
+
+    @Test
+    void rulesWarningsAloneDoNotClaimTheDefaultPolicyApplies() {
+        Verdict v = verdict(List.of("alice/a"), List.of("alice"), List.of(Diagnostic.warning(".github/CODEOWNERS", 3,
+                1, "unknown owner (GitHub skips this line)")));
+        String summary = CheckRunRenderer.render(v, "code-owners", null).summary();
+        assertThat(summary).contains("""
+                ### Problems in the policy or the rules
+                - <code>.github/CODEOWNERS:3:1: warning: unknown owner (GitHub skips this line)</code>
+                """).doesNotContain("default policy");
     }
 
     @Test
