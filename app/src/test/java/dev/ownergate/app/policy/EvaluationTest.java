@@ -257,8 +257,8 @@ class EvaluationTest {
         assertThat(v.files()).extracting(FileVerdict::why).containsExactly(
                 "owned by @root (rules:OWNERS); protected path (**/OWNERS); needs 1 approval from its own owners",
                 "no owner; no approval needed (unowned_files: allow)",
-                "owned by @bob (rules:new/x); approved by @alice",
-                "owned by @alice (rules:old/x); approved by @alice");
+                "renamed from old/x; owned by @bob (rules:new/x); approved by @alice",
+                "renamed to new/x; owned by @alice (rules:old/x); approved by @alice");
         assertThat(v.approvers()).containsExactly("alice");
         assertThat(v.rulesSource()).isEqualTo("test rules at base0");
         assertThat(v.subject()).isEqualTo("acme/widgets#1");
