@@ -39,9 +39,10 @@ public record EvaluationInput(
         Objects.requireNonNull(policy, "policy");
         rules = rules == null ? NoRules.INSTANCE : rules;
         rulesSource = rulesSource == null ? rules.sourceDescription() : rulesSource;
-        configProblems = List.copyOf(configProblems);
-        teamMembers = teamMembers.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                e -> e.getValue().stream().map(login -> login.toLowerCase(Locale.ROOT))
+        configProblems = configProblems == null ? List.of() : List.copyOf(configProblems);
+        teamMembers = teamMembers == null ? Map.of() : teamMembers.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().stream()
+                        .map(login -> login.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toCollection(TreeSet::new))));
     }
 
