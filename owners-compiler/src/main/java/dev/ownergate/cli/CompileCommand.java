@@ -68,7 +68,9 @@ public final class CompileCommand implements Callable<Integer> {
         }
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
 
+        PhaseTimer timer = PhaseTimer.fromEnvironment(err);
         WorkTree tree = WorkTree.open(rootDir);
+        timer.lap("list files");
         List<CodeownersPattern> ignored = ignore.stream().map(CodeownersPattern::compile).toList();
         List<String> ownersFiles = tree.files().stream()
                 .filter(OwnersTree::isOwnersFile)
@@ -80,6 +82,7 @@ public final class CompileCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree);
+        timer.lap("load OWNERS");
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
         diagnostics.sort(null);
         diagnostics.forEach(d -> err.println(d.format()));
@@ -99,6 +102,7 @@ public final class CompileCommand implements Callable<Integer> {
         String shownPath = outputRelative != null ? outputRelative : target.toString();
         CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, shownPath,
                 new CodeownersCompiler.Options(!noVerify));
+        timer.lap("compile and verify");
         if (!result.ok()) {
             result.problems().forEach(d -> err.println(d.format()));
             err.println("ownergate compile: nothing written");
