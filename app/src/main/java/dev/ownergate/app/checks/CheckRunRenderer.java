@@ -88,7 +88,7 @@ public final class CheckRunRenderer {
             v.notes().forEach(n -> add(lines, "- " + escape(n)));
             add(lines, "");
         }
-        if (!v.files().isEmpty()) {
+        if (!v.files().isEmpty() && v.members().isEmpty()) { // a merge group's members are summarised above
             String closer = "\n</details>";
             lines.add(new Line("<details><summary>Why, file by file</summary>", closer));
             lines.add(new Line("", closer));

@@ -144,6 +144,14 @@ class EvaluationTest {
                         pr().owns("a", "alice").modifies("a").approvedBy("alice")
                                 .policy("approval: {invalidate_on_push: true}"),
                         true, "Approved by code owners"),
+                gate("approvalWithoutAKnownCommitDoesNotCountWithInvalidateOnPush",
+                        pr().owns("a", "alice").modifies("a").review("alice", ReviewState.APPROVED, null)
+                                .policy("approval: {invalidate_on_push: true}"),
+                        false, "Needs approval from a code owner"),
+                gate("twoMembersOfAnOwningTeamAreTwoApprovers",
+                        pr().owns("a", "@acme/core").team("acme/core", "erin", "bob").modifies("a")
+                                .approvedBy("erin", "bob").policy("approval: {mode: every-file, min_approvals: 2}"),
+                        true, "Approved by code owners"),
                 // changes requested
                 gate("ownersChangesRequestedBlocksDespiteOtherApprovals",
                         pr().owns("a", "alice", "bob").modifies("a").approvedBy("alice")
