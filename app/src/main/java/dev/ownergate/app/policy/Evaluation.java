@@ -114,7 +114,8 @@ public final class Evaluation {
         Verdict verdict() {
             List<Touched> touched = touchedPaths();
             SortedSet<String> codeOwnerApprovers = new TreeSet<>();
-            touched.stream().filter(t -> t.ownership().isOwned()).forEach(t -> codeOwnerApprovers.addAll(t.ownerApprovers()));
+            touched.stream().filter(t -> t.ownership().isOwned())
+                    .forEach(t -> codeOwnerApprovers.addAll(t.ownerApprovers()));
             boolean anyOwnerMet = codeOwnerApprovers.size() >= policy.minApprovals();
 
             List<FileVerdict> files = new ArrayList<>();
