@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * The audit as one CSV table (RFC 4180), one finding per row, for spreadsheets. Columns:
- * {@code kind,path,line,files,owner,detail}; kind is coverage, unowned, owner, sole-owner, dead, shadowed or
- * duplicate.
+ * {@code kind,path,line,files,owner,detail}; kind is coverage, unowned (a folder), unowned-file (listed under
+ * its folder unless the whole folder is unowned), owner, sole-owner, dead, shadowed or duplicate.
  */
 final class CsvReport {
     private CsvReport() {}
@@ -18,8 +18,10 @@ final class CsvReport {
                 "percent_owned=" + ReportFormat.percent(c.percentOwned()) + " owned=" + c.owned() + " anyone=" + c.anyone()
                         + " unowned=" + c.unowned());
         for (UnownedGroup g : r.unowned()) {
-            row(out, "unowned", g.folder(), "", Integer.toString(g.files()), "",
-                    g.wholeFolder() ? "whole folder" : String.join(" ", g.paths()));
+            row(out, "unowned", g.folder(), "", Integer.toString(g.files()), "", g.wholeFolder() ? "whole folder" : "");
+            for (String path : g.paths()) {
+                row(out, "unowned-file", path, "", "1", "", "");
+            }
         }
         for (OwnerLoad o : r.owners()) {
             row(out, "owner", "", "", Integer.toString(o.files()), o.owner().toString(), JsonReport.kind(o.owner()));

@@ -22,8 +22,8 @@ public record RuleFinding(Kind kind, String file, int line, String pattern, int 
     public String message() {
         return switch (kind) {
             case DEAD -> "'" + pattern + "' matches no file; remove it or fix the pattern";
-            case SHADOWED -> "'" + pattern + "' never decides an owner: line " + relatedLine
-                    + " matches everything it does (e.g. " + example + ") and the last match wins; remove it or move it below";
+            case SHADOWED -> "'" + pattern + "' never decides an owner: a later rule wins for every file it matches (e.g. "
+                    + example + ", decided by line " + relatedLine + "); remove it or move it below";
             case DUPLICATE -> "'" + pattern + "' appears again on line " + relatedLine
                     + ", which wins; merge the owners into one line";
         };

@@ -141,8 +141,8 @@ class OwnershipAuditTest {
     void shadowedRuleMessageNamesTheWinningLineAndAnExample() {
         RuleFinding f = audit(List.of("lib/a.py"), "*.py @x", "lib/ @y").rules().getFirst();
 
-        assertThat(f.message()).isEqualTo("'*.py' never decides an owner: line 2 matches everything it does "
-                + "(e.g. lib/a.py) and the last match wins; remove it or move it below");
+        assertThat(f.message()).isEqualTo("'*.py' never decides an owner: a later rule wins for every file it matches "
+                + "(e.g. lib/a.py, decided by line 2); remove it or move it below");
     }
 
     // ---- any OwnershipRules (OWNERS trees) ---------------------------------------------------------
