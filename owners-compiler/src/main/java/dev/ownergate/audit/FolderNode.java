@@ -12,6 +12,7 @@ import java.util.List;
  * @param directFiles files directly in the folder
  * @param unowned     unowned files under the folder
  * @param owners      the most common owner sets under the folder, most files first (at most {@value #TOP})
+ * @param ownersHere  the same for the files directly in the folder
  * @param rules       the rules deciding most files under the folder, most files first (at most {@value #TOP})
  * @param children    subfolders, most files first
  */
@@ -22,6 +23,7 @@ public record FolderNode(
         int directFiles,
         int unowned,
         List<OwnerShare> owners,
+        List<OwnerShare> ownersHere,
         List<RuleShare> rules,
         List<FolderNode> children) {
 
@@ -29,6 +31,7 @@ public record FolderNode(
 
     public FolderNode {
         owners = List.copyOf(owners);
+        ownersHere = List.copyOf(ownersHere);
         rules = List.copyOf(rules);
         children = List.copyOf(children);
     }

@@ -79,21 +79,19 @@ final class HtmlReport {
         w.endObject();
     }
 
-    /** {n: name, f: files, d: direct files, u: unowned, o: [set, files]..., r: [rule, files]..., c: children}. */
+    /** {n: name, f: files, d: direct files, u: unowned, o: [set, files]..., h: top set of direct files, r: [rule, files]..., c: children}. */
     private static void node(FolderNode n, Set<FolderNode> shown, JsonWriter w,
             Map<FolderNode.OwnerShare, Integer> sets, List<FolderNode.OwnerShare> setList,
             Map<String, Integer> rules, List<FolderNode.RuleShare> ruleList) {
         w.beginObject().field("n", n.name()).field("f", n.files()).field("d", n.directFiles()).field("u", n.unowned());
         w.name("o").beginArray();
         for (FolderNode.OwnerShare s : n.owners()) {
-            FolderNode.OwnerShare key = new FolderNode.OwnerShare(s.owners(), s.anyone(), 0);
-            int id = sets.computeIfAbsent(key, k -> {
-                setList.add(k);
-                return setList.size() - 1;
-            });
-            w.value(id).value(s.files());
+            w.value(ownerSet(s, sets, setList)).value(s.files());
         }
         w.endArray();
+        if (!n.children().isEmpty() && !n.ownersHere().isEmpty()) {
+            w.field("h", ownerSet(n.ownersHere().getFirst(), sets, setList));
+        }
         w.name("r").beginArray();
         for (FolderNode.RuleShare rule : n.rules()) {
             int id = rules.computeIfAbsent(rule.location(), k -> {
@@ -125,6 +123,14 @@ final class HtmlReport {
             w.field("hidden", hidden).field("hiddenFiles", hiddenFiles);
         }
         w.endObject();
+    }
+
+    private static int ownerSet(FolderNode.OwnerShare s, Map<FolderNode.OwnerShare, Integer> sets,
+            List<FolderNode.OwnerShare> setList) {
+        return sets.computeIfAbsent(new FolderNode.OwnerShare(s.owners(), s.anyone(), 0), k -> {
+            setList.add(k);
+            return setList.size() - 1;
+        });
     }
 
     /** The root and up to {@code max} folders, largest first, each only after its parent. */

@@ -221,6 +221,9 @@ public final class OwnershipAudit {
         }
 
         AuditReport finish(String source, String rulesFile, List<RuleFinding> findings) {
+            for (Folder f : folders.values()) {
+                f.topHere = top(f.setCounts); // before the roll-up adds the subfolders' files
+            }
             List<Folder> deepestFirst = new ArrayList<>(folders.values());
             deepestFirst.sort(Comparator.comparingInt((Folder f) -> f.depth).reversed());
             for (Folder f : deepestFirst) {
@@ -280,17 +283,23 @@ public final class OwnershipAudit {
             for (Folder k : kids) {
                 children.add(node(k));
             }
-            List<FolderNode.OwnerShare> owners = new ArrayList<>();
-            for (int[] top : top(f.setCounts)) {
-                owners.add(new FolderNode.OwnerShare(ownerSets.get(top[0]), top[0] == ANYONE, top[1]));
-            }
+            List<FolderNode.OwnerShare> owners = shares(top(f.setCounts));
+            List<FolderNode.OwnerShare> here = shares(f.topHere);
             List<FolderNode.RuleShare> rules = new ArrayList<>();
             for (int[] top : top(f.ruleCounts)) {
                 FolderNode.RuleShare label = ruleLabels.get(top[0]);
                 rules.add(new FolderNode.RuleShare(label.location(), label.pattern(), top[1]));
             }
             String name = f.path.substring(f.path.lastIndexOf('/') + 1);
-            return new FolderNode(name, f.path, f.files, f.direct, f.unowned, owners, rules, children);
+            return new FolderNode(name, f.path, f.files, f.direct, f.unowned, owners, here, rules, children);
+        }
+
+        private List<FolderNode.OwnerShare> shares(List<int[]> top) {
+            List<FolderNode.OwnerShare> shares = new ArrayList<>(top.size());
+            for (int[] t : top) {
+                shares.add(new FolderNode.OwnerShare(ownerSets.get(t[0]), t[0] == ANYONE, t[1]));
+            }
+            return shares;
         }
 
         /** The {@link FolderNode#TOP} largest counts as {id, count}, ties broken by id for a stable report. */
@@ -322,6 +331,7 @@ public final class OwnershipAudit {
         int unowned;
         /** The one owner set of every file under this folder, {@link #EMPTY} before any, {@link #MIXED} if several. */
         int uniform = EMPTY;
+        List<int[]> topHere = List.of();
 
         Folder(String path, Folder parent) {
             this.path = path;
