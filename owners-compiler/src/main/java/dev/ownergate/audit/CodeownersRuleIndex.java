@@ -46,6 +46,23 @@ public final class CodeownersRuleIndex implements RuleIndex {
         return matcher.match(path).map(CodeownersRule::index).orElse(-1);
     }
 
+    /**
+     * GitHub anchors a pattern that starts with {@code /} at the root, so its text up to the first wildcard or
+     * escape is a prefix of every path it matches. Other patterns may match at any depth.
+     */
+    @Override
+    public String literalPrefix(AuditedRule rule) {
+        String p = rule.pattern();
+        if (!p.startsWith("/")) {
+            return "";
+        }
+        int end = 1;
+        while (end < p.length() && "*?[\\".indexOf(p.charAt(end)) < 0) {
+            end++;
+        }
+        return p.substring(1, end);
+    }
+
     @Override
     public Probe probe(List<AuditedRule> subset) {
         // The matcher wants each rule's index to be its position, so the subset is renumbered and mapped back.

@@ -20,9 +20,11 @@ import java.util.TreeSet;
  * Folders are then rolled up bottom-up, which gives coverage, bus factor and the treemap at once.
  *
  * <p>Rule findings: a rule that decides some file is live. Only rules that decide nothing need a second
- * look, to tell dead (matches nothing) from shadowed (matches, but a later rule always wins). They get one
- * more pass over the files through a matcher built over just those rules, so the cost is one extra
- * pass with a small index, and nothing when every rule decides something.
+ * look, to tell dead (matches nothing) from shadowed (matches, but a later rule always wins). They are tried
+ * through a matcher built over just them: each on the files under its literal prefix ({@code /lib/pay/}),
+ * found by binary search in the sorted list and stopped at the first match, or, when those ranges would add
+ * up to more than the list or a rule may match anywhere, in one pass over all files. So the extra cost is
+ * nothing when every rule decides something, and at most one more pass with a small index otherwise.
  */
 public final class OwnershipAudit {
     private static final int UNOWNED = 0;
@@ -118,17 +120,35 @@ public final class OwnershipAudit {
         }
         String[] example = new String[n];
         int[] overriddenBy = new int[n];
+        // A rule anchored under a literal prefix can only match the files with that prefix, which sit together
+        // in the sorted list: try just those, stopping at the first match. When such ranges would add up to
+        // more than the whole list, or some rule may match anywhere, one pass over every file is cheaper.
+        int[] from = new int[undecided.size()];
+        int[] to = new int[undecided.size()];
+        long rangeWork = isSorted(files) ? 0 : Long.MAX_VALUE;
+        for (int k = 0; k < undecided.size() && rangeWork <= files.size(); k++) {
+            String prefix = index.literalPrefix(undecided.get(k));
+            if (prefix.isEmpty()) {
+                rangeWork = Long.MAX_VALUE;
+                break;
+            }
+            from[k] = firstAtOrAfter(files, prefix);
+            to[k] = firstAtOrAfter(files, prefix + Character.MAX_VALUE);
+            rangeWork += to[k] - from[k];
+        }
         if (!undecided.isEmpty()) {
             RuleIndex.Probe probe = index.probe(undecided);
-            int left = undecided.size();
-            for (int i = 0; i < files.size() && left > 0; i++) {
-                for (AuditedRule hit : probe.matching(files.get(i))) {
-                    int r = hit.position();
-                    if (example[r] == null) {
-                        example[r] = files.get(i);
-                        overriddenBy[r] = deciding[i] >= 0 ? rules.get(deciding[i]).line() : 0;
-                        left--;
+            if (rangeWork <= files.size()) {
+                for (int k = 0; k < undecided.size(); k++) {
+                    int r = undecided.get(k).position();
+                    for (int i = from[k]; i < to[k] && example[r] == null; i++) {
+                        noteMatches(probe, files, i, deciding, rules, example, overriddenBy);
                     }
+                }
+            } else {
+                int found = 0;
+                for (int i = 0; i < files.size() && found < undecided.size(); i++) {
+                    found += noteMatches(probe, files, i, deciding, rules, example, overriddenBy);
                 }
             }
         }
@@ -144,6 +164,45 @@ public final class OwnershipAudit {
             }
         }
         return findings;
+    }
+
+    /** Records file {@code i} as the example of every probed rule it matches that has none yet; returns how many. */
+    private static int noteMatches(RuleIndex.Probe probe, List<String> files, int i, int[] deciding,
+            List<AuditedRule> rules, String[] example, int[] overriddenBy) {
+        int noted = 0;
+        for (AuditedRule hit : probe.matching(files.get(i))) {
+            int r = hit.position();
+            if (example[r] == null) {
+                example[r] = files.get(i);
+                overriddenBy[r] = deciding[i] >= 0 ? rules.get(deciding[i]).line() : 0;
+                noted++;
+            }
+        }
+        return noted;
+    }
+
+    private static boolean isSorted(List<String> files) {
+        for (int i = 1; i < files.size(); i++) {
+            if (files.get(i - 1).compareTo(files.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first file not before {@code key} in the sorted list. */
+    private static int firstAtOrAfter(List<String> files, String key) {
+        int lo = 0;
+        int hi = files.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (files.get(mid).compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Per-file counting and the folder roll-up. */

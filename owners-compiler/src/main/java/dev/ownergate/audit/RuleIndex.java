@@ -16,6 +16,14 @@ public interface RuleIndex {
     /** The position of the rule that decides {@code path} (the last one that matches), or -1. */
     int deciding(String path);
 
+    /**
+     * A path prefix that every file {@code rule} matches starts with ({@code lib/pay} for {@code /lib/pay/*.py}),
+     * or {@code ""} when the rule may match anywhere. The audit then only tries the files with that prefix.
+     */
+    default String literalPrefix(AuditedRule rule) {
+        return "";
+    }
+
     /** A matcher over only {@code subset}, to learn which of those rules match anything at all. */
     Probe probe(List<AuditedRule> subset);
 
