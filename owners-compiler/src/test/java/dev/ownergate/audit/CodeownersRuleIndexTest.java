@@ -34,6 +34,41 @@ class CodeownersRuleIndexTest {
     }
 
     @Test
+    void rulesThatMayMatchAnywhereAndUnsortedFileListsGetTheSameFindings() {
+        CodeownersFile file = CodeownersFile.parse("CODEOWNERS", """
+                docs/ @a
+                *.txt @b
+                /docs/ @c
+                /lib/*.py @d
+                * @e
+                /lib/ @f
+                """);
+        List<String> files = List.of("lib/z.py", "docs/a.md", "lib/a.py");
+
+        AuditReport r = OwnershipAudit.of(files, CodeownersRuleIndex.of(file));
+
+        assertThat(r.rules()).extracting(RuleFinding::kind, RuleFinding::line, RuleFinding::relatedLine, RuleFinding::example)
+                .containsExactly(
+                        tuple(RuleFinding.Kind.SHADOWED, 1, 5, "docs/a.md"),
+                        tuple(RuleFinding.Kind.DEAD, 2, 0, ""),
+                        tuple(RuleFinding.Kind.SHADOWED, 3, 5, "docs/a.md"),
+                        tuple(RuleFinding.Kind.SHADOWED, 4, 6, "lib/z.py"));
+    }
+
+    @Test
+    void anchoredPatternsHaveTheirLiteralTextAsPrefix() {
+        CodeownersRuleIndex index = CodeownersRuleIndex.of(CodeownersFile.parse("CODEOWNERS", """
+                /lib/pay/*.py @a
+                /docs/ @a
+                docs/ @a
+                /a\\ b/ @a
+                /*/x @a
+                """));
+
+        assertThat(index.rules()).extracting(index::literalPrefix).containsExactly("lib/pay/", "docs/", "", "a", "");
+    }
+
+    @Test
     void probeMapsSubsetMatchesBackToTheOriginalRules() {
         CodeownersRuleIndex index = CodeownersRuleIndex.of(CodeownersFile.parse("CODEOWNERS", """
                 *.md @a
