@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * <p>Rule findings: a rule that decides some file is live. Only rules that decide nothing need a second
  * look, to tell dead (matches nothing) from shadowed (matches, but a later rule always wins). They are tried
  * through a matcher built over just them: each on the files under its literal prefix ({@code /lib/pay/}),
- * found by binary search in the sorted list and stopped at the first match, or, when those ranges would add
- * up to more than the list or a rule may match anywhere, in one pass over all files. So the extra cost is
- * nothing when every rule decides something, and at most one more pass with a small index otherwise.
+ * found by binary search in the sorted list and stopped at the first match, within a budget of one pass;
+ * what is left, and rules that may match anywhere ({@code *.js}), share one pass over all files. So the
+ * extra cost is nothing when every rule decides something, and at most about two passes with a small index.
  */
 public final class OwnershipAudit {
     private static final int UNOWNED = 0;
@@ -121,34 +121,51 @@ public final class OwnershipAudit {
         String[] example = new String[n];
         int[] overriddenBy = new int[n];
         // A rule anchored under a literal prefix can only match the files with that prefix, which sit together
-        // in the sorted list: try just those, stopping at the first match. When such ranges would add up to
-        // more than the whole list, or some rule may match anywhere, one pass over every file is cheaper.
-        int[] from = new int[undecided.size()];
-        int[] to = new int[undecided.size()];
-        long rangeWork = isSorted(files) ? 0 : Long.MAX_VALUE;
-        for (int k = 0; k < undecided.size() && rangeWork <= files.size(); k++) {
-            String prefix = index.literalPrefix(undecided.get(k));
+        // in the sorted list: try just those, smallest range first, stopping at the first match (each file tried
+        // also settles every other rule it matches). Once that work would exceed one pass over the list, the
+        // rules left, and those that may match anywhere, share one pass over every file.
+        List<AuditedRule> anchored = new ArrayList<>();
+        List<AuditedRule> rest = new ArrayList<>();
+        Map<AuditedRule, int[]> ranges = new HashMap<>();
+        boolean sorted = isSorted(files);
+        for (AuditedRule rule : undecided) {
+            String prefix = sorted ? index.literalPrefix(rule) : "";
             if (prefix.isEmpty()) {
-                rangeWork = Long.MAX_VALUE;
-                break;
-            }
-            from[k] = firstAtOrAfter(files, prefix);
-            to[k] = firstAtOrAfter(files, prefix + Character.MAX_VALUE);
-            rangeWork += to[k] - from[k];
-        }
-        if (!undecided.isEmpty()) {
-            RuleIndex.Probe probe = index.probe(undecided);
-            if (rangeWork <= files.size()) {
-                for (int k = 0; k < undecided.size(); k++) {
-                    int r = undecided.get(k).position();
-                    for (int i = from[k]; i < to[k] && example[r] == null; i++) {
-                        noteMatches(probe, files, i, deciding, rules, example, overriddenBy);
-                    }
-                }
+                rest.add(rule);
             } else {
-                int found = 0;
-                for (int i = 0; i < files.size() && found < undecided.size(); i++) {
-                    found += noteMatches(probe, files, i, deciding, rules, example, overriddenBy);
+                ranges.put(rule, new int[] {firstAtOrAfter(files, prefix), firstAtOrAfter(files, prefix + Character.MAX_VALUE)});
+                anchored.add(rule);
+            }
+        }
+        anchored.sort(Comparator.comparingInt(rule -> ranges.get(rule)[1] - ranges.get(rule)[0]));
+        if (!anchored.isEmpty()) {
+            RuleIndex.Probe probe = index.probe(anchored);
+            long budget = files.size();
+            for (AuditedRule rule : anchored) {
+                int[] range = ranges.get(rule);
+                int r = rule.position();
+                if (example[r] != null) {
+                    continue;
+                }
+                if (range[1] - range[0] > budget) {
+                    rest.add(rule);
+                    continue;
+                }
+                for (int i = range[0]; i < range[1] && example[r] == null; i++, budget--) {
+                    noteMatches(probe, files, i, deciding, rules, example, overriddenBy);
+                }
+            }
+        }
+        if (!rest.isEmpty()) {
+            RuleIndex.Probe probe = index.probe(rest);
+            int found = 0;
+            for (int i = 0; i < files.size() && found < rest.size(); i++) {
+                for (AuditedRule hit : probe.matching(files.get(i))) {
+                    if (example[hit.position()] == null) {
+                        example[hit.position()] = files.get(i);
+                        overriddenBy[hit.position()] = deciding[i] >= 0 ? rules.get(deciding[i]).line() : 0;
+                        found++;
+                    }
                 }
             }
         }
@@ -166,19 +183,16 @@ public final class OwnershipAudit {
         return findings;
     }
 
-    /** Records file {@code i} as the example of every probed rule it matches that has none yet; returns how many. */
-    private static int noteMatches(RuleIndex.Probe probe, List<String> files, int i, int[] deciding,
+    /** Records file {@code i} as the example of every probed rule it matches that has none yet. */
+    private static void noteMatches(RuleIndex.Probe probe, List<String> files, int i, int[] deciding,
             List<AuditedRule> rules, String[] example, int[] overriddenBy) {
-        int noted = 0;
         for (AuditedRule hit : probe.matching(files.get(i))) {
             int r = hit.position();
             if (example[r] == null) {
                 example[r] = files.get(i);
                 overriddenBy[r] = deciding[i] >= 0 ? rules.get(deciding[i]).line() : 0;
-                noted++;
             }
         }
-        return noted;
     }
 
     private static boolean isSorted(List<String> files) {
