@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class HtmlReport {
     static final int MAX_FOLDERS = 3000;
+    /** Rule findings listed on the page; the text, JSON and CSV reports list them all. */
+    static final int MAX_FINDINGS = 200;
     private static final String TEMPLATE = "audit-report.html";
 
     private HtmlReport() {}
@@ -70,8 +72,9 @@ final class HtmlReport {
             w.beginArray().value(rule.location()).value(rule.pattern()).endArray();
         }
         w.endArray();
+        w.field("findingsTotal", r.rules().size());
         w.name("findings").beginArray();
-        for (RuleFinding f : r.rules()) {
+        for (RuleFinding f : r.rules().subList(0, Math.min(MAX_FINDINGS, r.rules().size()))) {
             w.beginArray().value(f.kind().name().toLowerCase(java.util.Locale.ROOT)).value(f.file() + ":" + f.line())
                     .value(f.message()).endArray();
         }
