@@ -27,10 +27,10 @@ public record Resolution(
         List<Step> chain) {
 
     public Resolution {
-        approvers = Collections.unmodifiableSortedSet(new TreeSet<>(approvers));
-        reviewers = Collections.unmodifiableSortedSet(new TreeSet<>(reviewers));
-        requiredReviewers = Collections.unmodifiableSortedSet(new TreeSet<>(requiredReviewers));
-        labels = Collections.unmodifiableSortedSet(new TreeSet<>(labels));
+        approvers = FrozenSortedSet.of(approvers);
+        reviewers = FrozenSortedSet.of(reviewers);
+        requiredReviewers = FrozenSortedSet.of(requiredReviewers);
+        labels = FrozenSortedSet.of(labels);
         chain = List.copyOf(chain);
         if (approvers.contains(Owner.ANYONE)) {
             throw new IllegalArgumentException("'*' is expressed by anyone=true, not as an approver");
