@@ -9,6 +9,7 @@ import dev.ownergate.repo.WorkTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,6 +36,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
     Path root = Path.of(".");
+
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = "Leave out OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).")
+    List<String> ignore = new ArrayList<>();
 
     @Option(names = "--codeowners", paramLabel = "FILE",
             description = "Audit this CODEOWNERS file instead of the repository's OWNERS or CODEOWNERS files.")
@@ -67,7 +72,7 @@ public final class AuditCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         try {
-            RepoRules repo = RepoRules.load(root, codeownersFile, List.of());
+            RepoRules repo = RepoRules.load(root, codeownersFile, List.of(), ignore);
             repo.problems.stream().sorted().forEach(d -> err.println(d.format()));
             if (!repo.ok()) {
                 err.println("ownergate audit: the ownership rules have errors; fix them first (see above)");

@@ -2,11 +2,13 @@ package dev.ownergate.cli;
 
 import dev.ownergate.codeowners.CodeownersFile;
 import dev.ownergate.codeowners.CodeownersLocator;
+import dev.ownergate.codeowners.CodeownersPattern;
 import dev.ownergate.codeowners.CodeownersRules;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.RepoSnapshot;
 import dev.ownergate.repo.WorkTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +47,11 @@ final class RepoRules {
         return WorkTree.open(dir);
     }
 
-    /** @param pathsOfInterest the paths that will be asked about; empty for every file */
-    static RepoRules load(Path root, Path codeownersFile, Collection<String> pathsOfInterest)
+    /**
+     * @param pathsOfInterest the paths that will be asked about; empty for every file
+     * @param ignore          CODEOWNERS-style patterns of OWNERS files to leave out, as {@code compile --ignore}
+     */
+    static RepoRules load(Path root, Path codeownersFile, Collection<String> pathsOfInterest, List<String> ignore)
             throws IOException, InputException {
         WorkTree tree = openTree(root);
         if (codeownersFile != null) {
@@ -57,7 +62,7 @@ final class RepoRules {
             }
             return new RepoRules(tree, new CodeownersRules(file), problems, Optional.of(file));
         }
-        OwnershipLoader.Loaded loaded = OwnershipLoader.load(tree, pathsOfInterest);
+        OwnershipLoader.Loaded loaded = OwnershipLoader.load(withoutIgnoredOwnersFiles(tree, ignore), pathsOfInterest);
         if (loaded.rules().isEmpty()) {
             return new RepoRules(tree, null, loaded.problems(), Optional.empty());
         }
@@ -72,6 +77,34 @@ final class RepoRules {
                     : Optional.of(CodeownersFile.parse(path.get(), tree.read(path.get()).orElse("")));
         }
         return new RepoRules(tree, rules, loaded.problems(), codeowners);
+    }
+
+    /** The tree as the loader should see it: OWNERS files matching an {@code --ignore} pattern are left out. */
+    static RepoSnapshot withoutIgnoredOwnersFiles(WorkTree tree, List<String> ignore) {
+        if (ignore.isEmpty()) {
+            return tree;
+        }
+        List<String> files = tree.files().stream().filter(path -> !isIgnoredOwnersFile(path, ignore)).toList();
+        return new RepoSnapshot() {
+            @Override
+            public List<String> files() {
+                return files;
+            }
+
+            @Override
+            public Optional<String> read(String path) throws IOException {
+                return tree.read(path);
+            }
+
+            @Override
+            public String describe() {
+                return tree.describe();
+            }
+        };
+    }
+
+    static boolean isIgnoredOwnersFile(String path, List<String> ignore) {
+        return OwnersTree.isOwnersFile(path) && ignore.stream().anyMatch(p -> CodeownersPattern.compile(p).matches(path));
     }
 
     /** False when the rules could not be loaded; {@link #problems} then holds the errors. */

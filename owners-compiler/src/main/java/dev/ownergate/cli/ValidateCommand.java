@@ -51,6 +51,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
     Path root = Path.of(".");
 
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = "Leave out OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).")
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = "--github", description = "Also ask GitHub about every owner (token from the launcher's configuration).")
     boolean github;
 
@@ -84,7 +88,9 @@ public final class ValidateCommand implements Callable<Integer> {
             List<Diagnostic> problems = new ArrayList<>();
             Map<Owner, List<Diagnostic>> owners = new LinkedHashMap<>();
 
-            List<String> ownersFiles = tree.files().stream().filter(OwnersTree::isOwnersFile).toList();
+            List<String> ownersFiles = tree.files().stream()
+                    .filter(path -> OwnersTree.isOwnersFile(path) && !RepoRules.isIgnoredOwnersFile(path, ignore))
+                    .toList();
             Optional<OwnersTree> ownersTree = Optional.empty();
             if (!ownersFiles.isEmpty()) {
                 OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree);

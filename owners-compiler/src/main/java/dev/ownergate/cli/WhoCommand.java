@@ -52,6 +52,10 @@ public final class WhoCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
     Path root = Path.of(".");
 
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = "Leave out OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).")
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = "--codeowners", paramLabel = "FILE",
             description = "Answer from this CODEOWNERS file instead of the repository's OWNERS or CODEOWNERS files.")
     Path codeownersFile;
@@ -94,7 +98,7 @@ public final class WhoCommand implements Callable<Integer> {
                 upFront.addAll(changedPaths(rootDir));
             }
             // With --stdin the paths are not known yet, so every OWNERS file is loaded.
-            RepoRules repo = RepoRules.load(rootDir, codeownersFile, stdin ? List.of() : upFront);
+            RepoRules repo = RepoRules.load(rootDir, codeownersFile, stdin ? List.of() : upFront, ignore);
             repo.problems.stream().sorted().forEach(d -> err.println(d.format()));
             if (!repo.ok()) {
                 err.println("ownergate who: the ownership rules have errors; fix them first (see above)");

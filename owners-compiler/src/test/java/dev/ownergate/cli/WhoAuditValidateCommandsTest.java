@@ -246,6 +246,25 @@ class WhoAuditValidateCommandsTest {
         }
 
         @Test
+        void ignoredOwnersFilesAreLeftOutOfTheRulesButTheirFilesAreStillAudited(@TempDir Path dir) throws IOException {
+            GitRepoFixture repo = GitRepoFixture.init(dir)
+                    .write("OWNERS", "alice\n")
+                    .write("examples/demo/OWNERS", "file://no/such/OWNERS\n")
+                    .write("examples/demo/a.py", "")
+                    .commitAll("base");
+
+            Run broken = run("audit", "--root", repo.root().toString());
+            Run ignored = run("audit", "--root", repo.root().toString(), "--ignore", "/examples/");
+
+            assertThat(broken.exit()).isEqualTo(OwnergateCli.EXIT_INVALID);
+            assertThat(ignored.exit()).isZero();
+            assertThat(ignored.out()).contains("Coverage: 100.00% of 3 files owned");
+            assertThat(run("validate", "--root", repo.root().toString(), "--ignore", "/examples/").exit()).isZero();
+            assertThat(run("who", "--root", repo.root().toString(), "--ignore", "/examples/", "examples/demo/a.py").out())
+                    .isEqualTo("examples/demo/a.py  @alice  OWNERS:1\n");
+        }
+
+        @Test
         void unknownFormatAndBadThresholdAreUsageErrors(@TempDir Path dir) throws IOException {
             String root = codeownersRepo(dir).root().toString();
 
