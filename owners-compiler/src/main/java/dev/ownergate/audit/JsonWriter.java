@@ -7,7 +7,7 @@ import java.util.Deque;
 
 /**
  * A small streaming JSON writer for the reports and {@code who --json}: objects, arrays, strings,
- * numbers, booleans. Indented or compact. Streaming so a large {@code who --stdin} batch is never
+ * numbers, booleans, null. Indented or compact. Streaming so a large {@code who --stdin} batch is never
  * held in memory; I/O errors surface as {@link UncheckedIOException}.
  */
 public final class JsonWriter {
@@ -75,6 +75,12 @@ public final class JsonWriter {
     public JsonWriter value(boolean b) {
         beforeValue();
         write(b ? "true" : "false");
+        return this;
+    }
+
+    public JsonWriter nullValue() {
+        beforeValue();
+        write("null");
         return this;
     }
 

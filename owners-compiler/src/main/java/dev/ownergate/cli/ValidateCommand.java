@@ -1,5 +1,7 @@
 package dev.ownergate.cli;
 
+import dev.ownergate.audit.JsonWriter;
+import dev.ownergate.codeowners.CodeownersError;
 import dev.ownergate.codeowners.CodeownersFile;
 import dev.ownergate.codeowners.CodeownersLocator;
 import dev.ownergate.codeowners.CodeownersRule;
@@ -66,6 +68,10 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The repository owners need write access to (default: from git remote origin).")
     String repo;
 
+    @Option(names = "--json", description = "Write JSON: CODEOWNERS errors in the shape of GitHub's codeowners/errors API, "
+            + "and every problem found (see docs/cli-json.md).")
+    boolean json;
+
     private final OwnerDirectory.Connector connector;
 
     public ValidateCommand(OwnerDirectory.Connector connector) {
@@ -124,7 +130,11 @@ public final class ValidateCommand implements Callable<Integer> {
             }
 
             problems.sort(null);
-            problems.forEach(d -> out.println(d.format()));
+            if (json) {
+                printJson(out, codeowners.map(CodeownersFile::errors).orElse(List.of()), problems);
+            } else {
+                problems.forEach(d -> out.println(d.format()));
+            }
             out.flush();
             long errors = problems.stream().filter(Diagnostic::isError).count();
             long warnings = problems.size() - errors;
@@ -143,6 +153,32 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println("ownergate validate: " + e.getMessage());
             return OwnergateCli.EXIT_INVALID;
         }
+    }
+
+    /**
+     * {@code errors} is what GitHub's {@code GET /repos/{owner}/{repo}/codeowners/errors} would list for the
+     * CODEOWNERS file GitHub uses; {@code problems} is everything this command found, errors and warnings.
+     */
+    private static void printJson(PrintWriter out, List<CodeownersError> errors, List<Diagnostic> problems) {
+        JsonWriter w = JsonWriter.pretty(out);
+        w.beginObject().field("version", 1).name("errors").beginArray();
+        for (CodeownersError e : errors) {
+            w.beginObject().field("line", e.line()).field("column", e.column()).field("kind", e.kind())
+                    .field("source", e.source());
+            w.name("suggestion");
+            if (e.suggestion() == null) {
+                w.nullValue();
+            } else {
+                w.value(e.suggestion());
+            }
+            w.field("message", e.message()).field("path", e.path()).endObject();
+        }
+        w.endArray().name("problems").beginArray();
+        for (Diagnostic d : problems) {
+            w.beginObject().field("severity", d.severity().name().toLowerCase(Locale.ROOT)).field("path", d.path())
+                    .field("line", d.line()).field("column", d.column()).field("message", d.message()).endObject();
+        }
+        w.endArray().endObject().finish();
     }
 
     /** Every owner named as an approver, with where it is written; an OWNERS approver becomes a CODEOWNERS owner. */

@@ -301,6 +301,40 @@ class WhoAuditValidateCommandsTest {
         }
 
         @Test
+        void jsonListsCodeownersErrorsInGithubsShapeAndEveryProblem(@TempDir Path dir) throws IOException {
+            GitRepoFixture repo = GitRepoFixture.init(dir).write(".github/CODEOWNERS", "/lib/ alice\n").commitAll("base");
+
+            Run r = run("validate", "--root", repo.root().toString(), "--json");
+
+            assertThat(r.exit()).isEqualTo(OwnergateCli.EXIT_PROBLEMS);
+            assertThat(r.out()).isEqualTo("""
+                    {
+                      "version": 1,
+                      "errors": [
+                        {
+                          "line": 1,
+                          "column": 7,
+                          "kind": "Invalid owner",
+                          "source": "/lib/ alice",
+                          "suggestion": "Did you mean `@alice`?",
+                          "message": "Invalid owner on line 1: Did you mean `@alice`?\\n\\n  /lib/ alice\\n        ^",
+                          "path": ".github/CODEOWNERS"
+                        }
+                      ],
+                      "problems": [
+                        {
+                          "severity": "error",
+                          "path": ".github/CODEOWNERS",
+                          "line": 1,
+                          "column": 7,
+                          "message": "invalid owner `alice`: Did you mean `@alice`? (GitHub skips this line)"
+                        }
+                      ]
+                    }
+                    """);
+        }
+
+        @Test
         void githubChecksEveryOwnerOnceAtItsFirstPlace(@TempDir Path dir) throws IOException {
             GitRepoFixture repo = GitRepoFixture.init(dir)
                     .write(".github/CODEOWNERS", "* @acme/platform @ghost\n/lib/ @acme/secret @ghost\n/web/ @reader\n")
