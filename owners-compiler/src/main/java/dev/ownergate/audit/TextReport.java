@@ -26,7 +26,8 @@ final class TextReport {
         if (r.unowned().isEmpty()) {
             out.append("Unowned files: none\n");
         } else {
-            out.append("Unowned files by folder (").append(Integer.toString(r.unowned().size())).append(" folders):\n");
+            out.append("Unowned files by folder (").append(Integer.toString(r.unowned().size()))
+                    .append(plural(r.unowned().size(), " folder")).append("):\n");
             for (UnownedGroup g : r.unowned().subList(0, Math.min(MAX_GROUPS, r.unowned().size()))) {
                 out.append("  ").append(ReportFormat.folderLabel(g.folder())).append("  ");
                 if (g.wholeFolder()) {
