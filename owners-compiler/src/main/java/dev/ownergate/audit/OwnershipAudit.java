@@ -30,6 +30,7 @@ public final class OwnershipAudit {
     private static final int UNOWNED = 0;
     private static final int ANYONE = 1;
     private static final int NO_RULE = -1;
+    private static final int PARALLEL_FROM = 20_000;
 
     private OwnershipAudit() {}
 
@@ -39,14 +40,13 @@ public final class OwnershipAudit {
         List<AuditedRule> rules = codeowners.rules();
         int[] setOfRule = new int[rules.size()];
         Arrays.fill(setOfRule, -1);
-        int[] deciding = new int[files.size()];
         for (AuditedRule rule : rules) {
             pass.ruleLabels.add(new FolderNode.RuleShare(codeowners.file() + ":" + rule.line(), rule.pattern(), 0));
         }
+        int[] deciding = decideAll(files, codeowners);
         for (int i = 0; i < files.size(); i++) {
             String path = files.get(i);
-            int r = codeowners.deciding(path);
-            deciding[i] = r;
+            int r = deciding[i];
             int set;
             if (r < 0) {
                 set = UNOWNED;
@@ -85,14 +85,18 @@ public final class OwnershipAudit {
         String rulesFile = "";
         if (codeowners.isPresent()) {
             RuleIndex index = codeowners.get();
-            int[] deciding = new int[files.size()];
-            for (int i = 0; i < files.size(); i++) {
-                deciding[i] = index.deciding(files.get(i));
-            }
-            findings = ruleFindings(files, index, deciding);
+            findings = ruleFindings(files, index, decideAll(files, index));
             rulesFile = index.file();
         }
         return pass.finish(ownership.sourceDescription(), rulesFile, findings);
+    }
+
+    /** The deciding rule of every file; the matcher is immutable, so large lists are split across cores. */
+    private static int[] decideAll(List<String> files, RuleIndex index) {
+        int[] deciding = new int[files.size()];
+        java.util.stream.IntStream stream = java.util.stream.IntStream.range(0, files.size());
+        (files.size() >= PARALLEL_FROM ? stream.parallel() : stream).forEach(i -> deciding[i] = index.deciding(files.get(i)));
+        return deciding;
     }
 
     static List<RuleFinding> ruleFindings(List<String> files, RuleIndex index, int[] deciding) {

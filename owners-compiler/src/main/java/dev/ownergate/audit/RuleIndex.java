@@ -13,7 +13,7 @@ public interface RuleIndex {
     /** Every rule in file order; {@code rules().get(i).position() == i}. */
     List<AuditedRule> rules();
 
-    /** The position of the rule that decides {@code path} (the last one that matches), or -1. */
+    /** The position of the rule that decides {@code path} (the last one that matches), or -1. Thread-safe. */
     int deciding(String path);
 
     /**

@@ -72,15 +72,19 @@ public final class AuditCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         try {
+            PhaseTimer timer = PhaseTimer.fromEnvironment(err);
             RepoRules repo = RepoRules.load(root, codeownersFile, List.of(), ignore);
+            timer.lap("list and load rules");
             repo.problems.stream().sorted().forEach(d -> err.println(d.format()));
             if (!repo.ok()) {
                 err.println("ownergate audit: the ownership rules have errors; fix them first (see above)");
                 return OwnergateCli.EXIT_INVALID;
             }
             AuditReport report = audit(repo);
+            timer.lap("audit");
             StringBuilder text = new StringBuilder(1 << 16);
             reportFormat.render(report, text);
+            timer.lap("render");
             if (output == null) {
                 out.print(text);
                 out.flush();
@@ -88,6 +92,7 @@ public final class AuditCommand implements Callable<Integer> {
                 CompileCommand.writeAtomically(output.toAbsolutePath().normalize(), text.toString());
                 err.println("ownergate audit: wrote " + output);
             }
+            timer.lap("write");
             if (failUnder != null && report.coverageBelow(failUnder)) {
                 err.printf(Locale.ROOT, "ownergate audit: %.2f%% of files have an owner, below --fail-under %s%n",
                         report.coverage().percentOwned(), failUnder);
