@@ -245,28 +245,33 @@ public final class CodeownersCompiler {
 
             int before = lines.size();
             String prefix = dir.isEmpty() ? "" : dir + "/";
-            List<CodeownersPattern> compiled = new ArrayList<>(candidates.size());
-            for (String glob : candidates) {
-                compiled.add(CodeownersPattern.compile(patternFor(dir, glob)));
-            }
-            // Broader globs first, so that narrower ones (*_test.py after *.py) can override them.
-            List<Integer> order = new ArrayList<>();
+            // Each candidate is matched against each file of this folder once; every choice below reads these.
+            boolean[][] hit = new boolean[candidates.size()][];
             int[] reach = new int[candidates.size()];
+            boolean[] anyHit = new boolean[hi - lo];
+            List<Integer> order = new ArrayList<>();
             for (int k = 0; k < candidates.size(); k++) {
-                order.add(k);
+                CodeownersPattern pattern = CodeownersPattern.compile(patternFor(dir, candidates.get(k)));
+                boolean[] h = new boolean[hi - lo];
                 for (int i = lo; i < hi; i++) {
-                    if (compiled.get(k).matches(segments[i])) {
+                    if (pattern.matches(segments[i])) {
+                        h[i - lo] = true;
+                        anyHit[i - lo] = true;
                         reach[k]++;
                     }
                 }
+                hit[k] = h;
+                order.add(k);
             }
+            // Broader globs first, so that narrower ones (*_test.py after *.py) can override them.
             order.sort((a, b) -> reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
+
             // The folder rule stands for this folder's own OWNERS file: it is chosen from the files that file
             // governs (those with no nearer OWNERS), so deeper OWNERS files get their own rules.
             String here = dir;
             if (dir.isEmpty() || config.isPresent()) {
                 FileTest governed = i -> governedBy(i, here);
-                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && noneMatch(compiled, segments[i]));
+                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && !anyHit[i - lo]);
                 if (folderDefault < 0) {
                     folderDefault = mostCommonTarget(lo, hi, governed);
                 }
@@ -281,8 +286,8 @@ public final class CodeownersCompiler {
                 if (reach[k] == 0) {
                     continue;
                 }
-                CodeownersPattern pattern = compiled.get(k);
-                FileTest matches = i -> pattern.matches(segments[i]);
+                boolean[] h = hit[k];
+                FileTest matches = i -> h[i - lo];
                 int owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governedBy(i, here));
                 if (owners < 0) {
                     owners = mostCommonTarget(lo, hi, matches);
@@ -365,15 +370,6 @@ public final class CodeownersCompiler {
         @FunctionalInterface
         private interface FileTest {
             boolean test(int file);
-        }
-
-        private static boolean noneMatch(List<CodeownersPattern> patterns, PathSegments file) {
-            for (CodeownersPattern p : patterns) {
-                if (p.matches(file)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** The owner set most files in range (that pass the test) resolve to; ties go to the first to get there. */

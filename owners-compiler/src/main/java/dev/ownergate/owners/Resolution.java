@@ -1,9 +1,7 @@
 package dev.ownergate.owners;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Who owns one file under the OWNERS tree, and why.
@@ -25,6 +23,7 @@ public record Resolution(
         SortedSet<Owner> requiredReviewers,
         SortedSet<String> labels,
         List<Step> chain) {
+
 
     public Resolution {
         approvers = FrozenSortedSet.of(approvers);
