@@ -32,6 +32,9 @@ public final class OwnergateCli implements Runnable {
         List<Object> commands = new ArrayList<>();
         // Subcommands are added here, one line each.
         commands.add(new CompileCommand());
+        commands.add(new WhoCommand());
+        commands.add(new AuditCommand());
+        commands.add(ValidateCommand.withoutGithub());
         return commands;
     }
 
