@@ -135,10 +135,11 @@ public final class GitHubHttp {
     private GitHubException failure(String method, URI uri, HttpResponse<byte[]> response, long remaining) {
         int status = response.statusCode();
         String what = method + " " + uri.getPath() + " -> " + status + message(response.body());
-        Optional<Duration> retryAfter = response.headers().firstValueAsLong("retry-after").map(Duration::ofSeconds);
+        Optional<Duration> retryAfter = response.headers().firstValue("retry-after").flatMap(GitHubHttp::seconds)
+                .map(Duration::ofSeconds);
         if (retryAfter.isEmpty() && remaining == 0) {
             // Primary rate limit: wait until the window resets (docs: "Rate limits for the REST API").
-            retryAfter = response.headers().firstValueAsLong("x-ratelimit-reset")
+            retryAfter = response.headers().firstValue("x-ratelimit-reset").flatMap(GitHubHttp::seconds)
                     .map(reset -> Duration.between(clock.instant(), Instant.ofEpochSecond(reset)))
                     .map(d -> d.isNegative() ? Duration.ZERO : d);
         }
@@ -153,6 +154,14 @@ public final class GitHubHttp {
             return m.isEmpty() ? "" : ": " + m;
         } catch (IOException | RuntimeException e) {
             return "";
+        }
+    }
+
+    private static Optional<Long> seconds(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

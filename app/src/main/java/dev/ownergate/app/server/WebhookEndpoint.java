@@ -82,6 +82,9 @@ final class WebhookEndpoint implements Handler {
             return;
         }
         if (!dispatcher.dispatch(work.get())) {
+            if (delivery != null) {
+                deliveries.forget(delivery);
+            }
             reply(ctx, 503, metricEvent, "unavailable", "shutting down; redeliver later");
             return;
         }

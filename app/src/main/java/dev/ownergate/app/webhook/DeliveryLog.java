@@ -23,4 +23,9 @@ public final class DeliveryLog {
     public synchronized boolean firstTime(String deliveryId) {
         return seen.putIfAbsent(deliveryId, Boolean.TRUE) == null;
     }
+
+    /** Forgets an ID whose delivery was not handled after all, so GitHub's redelivery is. */
+    public synchronized void forget(String deliveryId) {
+        seen.remove(deliveryId);
+    }
 }
