@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class GitHubHttp {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String JSON_MEDIA_TYPE = "application/vnd.github+json";
 
     private final URI apiUrl;
     private final HttpClient client;
@@ -62,11 +63,16 @@ public final class GitHubHttp {
     }
 
     public JsonNode get(String path, Auth auth) throws IOException {
-        return send("GET", url(path), auth, null).body();
+        return send("GET", url(path), auth, null, JSON_MEDIA_TYPE).body();
+    }
+
+    /** A GET with another media type, e.g. {@code application/vnd.github.v3.repository+json}. */
+    public JsonNode get(String path, Auth auth, String accept) throws IOException {
+        return send("GET", url(path), auth, null, accept).body();
     }
 
     public JsonNode post(String path, Auth auth, Object body) throws IOException {
-        return send("POST", url(path), auth, body).body();
+        return send("POST", url(path), auth, body, JSON_MEDIA_TYPE).body();
     }
 
     /**
@@ -78,7 +84,7 @@ public final class GitHubHttp {
         List<JsonNode> items = new ArrayList<>();
         URI next = url(path);
         while (next != null && items.size() < maxItems) {
-            Response page = send("GET", next, auth, null);
+            Response page = send("GET", next, auth, null, JSON_MEDIA_TYPE);
             JsonNode array = field == null ? page.body() : page.body().path(field);
             for (JsonNode item : array) {
                 if (items.size() < maxItems) {
@@ -96,10 +102,10 @@ public final class GitHubHttp {
 
     record Response(JsonNode body, Optional<URI> next) {}
 
-    private Response send(String method, URI uri, Auth auth, Object body) throws IOException {
+    private Response send(String method, URI uri, Auth auth, Object body, String accept) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
-                .header("Accept", "application/vnd.github+json")
+                .header("Accept", accept)
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "ownergate");
         if (auth != null) {
