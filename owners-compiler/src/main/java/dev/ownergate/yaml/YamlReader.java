@@ -57,6 +57,15 @@ public final class YamlReader {
         diagnostics.add(Diagnostic.warning(path, line(at), column(at), message));
     }
 
+    /** An error at a value read earlier, e.g. one item of a list that is not a valid owner. */
+    public void error(Text at, String message) {
+        diagnostics.add(Diagnostic.error(path, at.line(), at.column(), message));
+    }
+
+    public void warning(Text at, String message) {
+        diagnostics.add(Diagnostic.warning(path, at.line(), at.column(), message));
+    }
+
     /** 1-based line of the node's first character. */
     public static int line(Node node) {
         return SafeYaml.line(node);

@@ -1,7 +1,6 @@
 package dev.ownergate.app.policy;
 
 import dev.ownergate.app.policy.FileVerdict.FileStatus;
-import dev.ownergate.app.policy.FileVerdict.Requirement;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.FileOwnership;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,8 @@ import java.util.TreeSet;
  *
  * <p>Each missing requirement (an owned file short of approvals from its own owners, or in any-owner mode the
  * pull request short of code-owner approvals) is a need with eligible owners and a count. The owner who helps the
- * most open needs is picked first; ties go to owners the file's OWNERS lists as reviewers, then to people over
+ * most open needs is picked first; ties go to the owner of more changed files, then to owners the OWNERS files
+ * list as reviewers, then to people over
  * teams, then to a hash of the pull request and the login, so that equal owners share the load across pull
  * requests while each pull request gets the same answer every time. The author is never suggested.
  */
@@ -89,6 +89,12 @@ final class SuggestedReviewers {
         needs.stream().filter(n -> n.eligible != null).forEach(n -> candidates.addAll(n.eligible));
         Map<Owner, Long> spread = new HashMap<>();
         candidates.forEach(c -> spread.put(c, fnv1a(pullRequest + ":" + c)));
+        // In any-owner mode one owner completes the need; prefer the one who owns most of what changed.
+        Map<Owner, Integer> filesOwned = new HashMap<>();
+        for (Judged j : judged) {
+            j.ownership().owners().forEach(o -> filesOwned.merge(o, 1, Integer::sum));
+        }
+        Tiebreak tiebreak = new Tiebreak(spread, filesOwned);
 
         Set<Owner> picked = new LinkedHashSet<>();
         while (needs.stream().anyMatch(Need::open) && !candidates.isEmpty()) {
@@ -107,7 +113,7 @@ final class SuggestedReviewers {
                 if (helps == 0) {
                     continue;
                 }
-                if (best == null || better(c, helps, hints, best, bestHelps, bestHints, spread)) {
+                if (best == null || tiebreak.better(c, helps, hints, best, bestHelps, bestHints)) {
                     best = c;
                     bestHelps = helps;
                     bestHints = hints;
@@ -133,19 +139,25 @@ final class SuggestedReviewers {
         return out;
     }
 
-    private static boolean better(Owner c, int helps, int hints, Owner best, int bestHelps, int bestHints,
-            Map<Owner, Long> spread) {
-        if (helps != bestHelps) {
-            return helps > bestHelps;
+    private record Tiebreak(Map<Owner, Long> spread, Map<Owner, Integer> filesOwned) {
+        boolean better(Owner c, int helps, int hints, Owner best, int bestHelps, int bestHints) {
+            if (helps != bestHelps) {
+                return helps > bestHelps;
+            }
+            int owned = filesOwned.getOrDefault(c, 0);
+            int bestOwned = filesOwned.getOrDefault(best, 0);
+            if (owned != bestOwned) {
+                return owned > bestOwned;
+            }
+            if (hints != bestHints) {
+                return hints > bestHints;
+            }
+            if (c.isTeam() != best.isTeam()) {
+                return !c.isTeam(); // one person before a whole team
+            }
+            int bySpread = Long.compareUnsigned(spread.get(c), spread.get(best));
+            return bySpread != 0 ? bySpread < 0 : Comparator.<Owner>naturalOrder().compare(c, best) < 0;
         }
-        if (hints != bestHints) {
-            return hints > bestHints;
-        }
-        if (c.isTeam() != best.isTeam()) {
-            return !c.isTeam(); // one person before a whole team
-        }
-        int bySpread = Long.compareUnsigned(spread.get(c), spread.get(best));
-        return bySpread != 0 ? bySpread < 0 : Comparator.<Owner>naturalOrder().compare(c, best) < 0;
     }
 
     /** Owners whose approval could still add to a count: people who are not the author and not yet counted, teams. */
