@@ -187,6 +187,7 @@ public final class FakeGitHub implements AutoCloseable {
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> requestedTeams = ConcurrentHashMap.newKeySet();
         volatile int changedFilesOverride = -1;
+        final java.util.Deque<String> staleHeads = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
         Pull(int number, String author, String baseRef, String baseSha, String headSha) {
             this.number = number;
@@ -227,6 +228,14 @@ public final class FakeGitHub implements AutoCloseable {
         public Pull review(long id, String login, String state) {
             reviews.add(new String[] {Long.toString(id), login, state, headSha,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()});
+            return this;
+        }
+
+        /** The next reads of this pull request report {@code oldHead}, as GitHub's lagging replicas can. */
+        public Pull staleReads(String oldHead, int reads) {
+            for (int i = 0; i < reads; i++) {
+                staleHeads.add(oldHead);
+            }
             return this;
         }
 
@@ -563,7 +572,8 @@ public final class FakeGitHub implements AutoCloseable {
         ObjectNode pr = (ObjectNode) (fixture.isArray() ? fixture.get(0) : fixture);
         pr.put("number", p.number).put("state", p.open ? "open" : "closed").put("draft", false);
         ((ObjectNode) pr.path("user")).put("login", p.author);
-        ((ObjectNode) pr.path("head")).put("sha", p.headSha);
+        String stale = templateName.equals("GET.repos.owner.repo.pulls.number.json") ? p.staleHeads.poll() : null;
+        ((ObjectNode) pr.path("head")).put("sha", stale != null ? stale : p.headSha);
         ((ObjectNode) pr.path("base")).put("ref", p.baseRef).put("sha", p.baseSha);
         ArrayNode requested = JSON.createArrayNode();
         p.requested.forEach(login -> requested.addObject().put("login", login));

@@ -248,6 +248,77 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void headOlderThanTheWebhookAnnouncedIsReadAgainBeforePosting() throws Exception {
+        repo.pull(11, "carol", "main", base, "new").modified("src/app.txt").review(61, "alice", "APPROVED")
+                .staleReads("old", 1);
+        h.deliver("pull_request",
+                ServerHarness.pullRequestEvent("pull_request.synchronize.json", INSTALLATION, REPO, 11, "new"));
+        h.awaitIdle();
+
+        assertThat(check("old")).isNull();
+        assertThat(check("new").path("conclusion").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void shutdownLetsTheRunningEvaluationFinishPosting() throws Exception {
+        h.close();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RootOwnersGate inner = new RootOwnersGate();
+        h = new ServerHarness(new OwnershipGate() {
+            @Override
+            public Decision evaluate(Input input) throws java.io.IOException {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return inner.evaluate(input);
+            }
+
+            @Override
+            public Decision failClosed(String headSha, String reason) {
+                return inner.failClosed(headSha, reason);
+            }
+
+            @Override
+            public Decision combine(String headSha, List<Decision> members) {
+                return inner.combine(headSha, members);
+            }
+
+            @Override
+            public String defaultCheckName() {
+                return inner.defaultCheckName();
+            }
+        });
+        h.github.installation(INSTALLATION, REPO);
+        repo = h.github.repo(REPO);
+        base = repo.commit(Map.of("OWNERS", "alice\n", "src/app.txt", "hello\n"));
+        repo.pull(12, "carol", "main", base, "h12").modified("src/app.txt").review(71, "alice", "APPROVED");
+        opened(12, "h12");
+        entered.await();
+
+        Thread stopper = new Thread(h.server::close);
+        stopper.start();
+        while (stopper.isAlive() && ready()) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        stopper.join();
+
+        assertThat(check("h12").path("conclusion").asText()).isEqualTo("success");
+    }
+
+    private boolean ready() {
+        try {
+            return h.get("/readyz").statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false; // already refusing connections
+        }
+    }
+
+    @Test
     void closedPullRequestGetsNoCheck() throws Exception {
         repo.pull(10, "carol", "main", base, "h10").modified("src/app.txt").close();
         opened(10, "h10");
