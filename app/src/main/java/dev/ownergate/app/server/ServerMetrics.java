@@ -15,6 +15,7 @@ public final class ServerMetrics implements ApiObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
     private final Timer evaluations;
+    private final java.util.Map<String, Counter> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerMetrics() {
         Gauge.builder("ownergate_github_rate_limit_remaining", rateLimitRemaining, AtomicLong::get)
@@ -34,8 +35,9 @@ public final class ServerMetrics implements ApiObserver {
 
     /** @param result accepted, ignored, duplicate, bad_signature, malformed, too_large, unavailable */
     public void delivery(String event, String result) {
-        Counter.builder("ownergate_webhook_deliveries").tag("event", event).tag("result", result)
-                .register(registry).increment();
+        // Looked up once per pair: this runs on every webhook request.
+        deliveries.computeIfAbsent(event + "\0" + result, k -> Counter.builder("ownergate_webhook_deliveries")
+                .tag("event", event).tag("result", result).register(registry)).increment();
     }
 
     public void evaluation(Duration took, String outcome) {
