@@ -39,20 +39,22 @@ final class WebhookEndpoint implements Handler {
     @Override
     public void handle(Context ctx) {
         String event = Optional.ofNullable(ctx.header("X-GitHub-Event")).orElse("");
-        String metricEvent = event.isEmpty() ? "unknown" : event;
+        // Until the signature checks out, the event name is anyone's text: keep it out of metric labels.
+        String unverified = "unverified";
         if (ctx.contentLength() > MAX_BODY) {
-            reply(ctx, 413, metricEvent, "too_large", "payload larger than 25 MB");
+            reply(ctx, 413, unverified, "too_large", "payload larger than 25 MB");
             return;
         }
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_BODY) {
-            reply(ctx, 413, metricEvent, "too_large", "payload larger than 25 MB");
+            reply(ctx, 413, unverified, "too_large", "payload larger than 25 MB");
             return;
         }
         if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
-            reply(ctx, 401, metricEvent, "bad_signature", "missing or invalid X-Hub-Signature-256");
+            reply(ctx, 401, unverified, "bad_signature", "missing or invalid X-Hub-Signature-256");
             return;
         }
+        String metricEvent = event.isEmpty() ? "none" : event;
         if (event.isEmpty()) {
             reply(ctx, 400, metricEvent, "malformed", "missing X-GitHub-Event");
             return;
