@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Webhook load benchmark: the real server against the in-process fake GitHub, on loopback.
-# Usage: bench/webhook-load.sh [deliveries=20000] [rate=2500] [pullRequests=500] [senders=32]
+# Usage: bench/webhook-load.sh [deliveries=20000] [rate=2500] [pullRequests=500] [inFlight=64]
 # Targets: >= 2,000 deliveries/s, p99 ack < 50 ms, evaluation p50 < 10 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."

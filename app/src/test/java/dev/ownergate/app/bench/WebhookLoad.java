@@ -21,18 +21,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator: starts the real server against the fake GitHub, sends N signed {@code pull_request_review}
  * deliveries at a target rate from a bounded pool on loopback, waits until every one is evaluated, and prints
  * deliveries/s, ack latency (p50, p99) and evaluation latency (p50).
  *
- * <p>Arguments: {@code [deliveries=20000] [rate=2500] [pullRequests=500] [senders=32]}.
+ * <p>Arguments: {@code [deliveries=20000] [rate=2500] [pullRequests=500] [inFlight=64]}.
  */
 public final class WebhookLoad {
     private static final String SECRET = "bench-secret";
@@ -43,7 +44,7 @@ public final class WebhookLoad {
         int deliveries = arg(args, 0, 20_000);
         int rate = arg(args, 1, 2_500);
         int pullRequests = arg(args, 2, 500);
-        int senders = arg(args, 3, 32);
+        int senders = arg(args, 3, 64);
 
         try (FakeGitHub github = FakeGitHub.start()) {
             github.installation(INSTALLATION, REPO);
@@ -65,7 +66,7 @@ public final class WebhookLoad {
             AppConfig config = new AppConfig(1, gen.generateKeyPair().getPrivate(),
                     SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0, Optional.empty(), Duration.ofHours(1));
             try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).reconcile(false)
-                    .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).workers(8).start()) {
+                    .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).workers(Integer.getInteger("bench.workers", 4)).start()) {
                 URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhook");
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode template;
@@ -114,7 +115,7 @@ public final class WebhookLoad {
                         evalP50 = v.value(TimeUnit.MILLISECONDS);
                     }
                 }
-                System.out.printf("deliveries        %d (%d failed), target rate %d/s, %d pull requests, %d senders%n",
+                System.out.printf("deliveries        %d (%d failed), target rate %d/s, %d pull requests, at most %d in flight%n",
                         deliveries, failed, rate, pullRequests, senders);
                 System.out.printf("deliveries/s      %.0f%n", deliveries / seconds);
                 System.out.printf("ack latency       p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
@@ -133,46 +134,42 @@ public final class WebhookLoad {
         return send(http, webhook, bodies, signatures, count, rate, senders, idPrefix, new long[count]);
     }
 
-    /** Sends {@code count} deliveries, the i-th not before start + i/rate; returns how many were not 200. */
+    /**
+     * Sends {@code count} deliveries, the i-th not before start + i/rate, with at most {@code inFlight} awaiting
+     * their answer; returns how many were not answered 200.
+     */
     private static int send(HttpClient http, URI webhook, byte[][] bodies, String[] signatures, int count, int rate,
-                            int senders, String idPrefix, long[] ack) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
+                            int inFlight, String idPrefix, long[] ack) throws InterruptedException {
         AtomicInteger failed = new AtomicInteger();
-        AtomicLong firstError = new AtomicLong();
+        Semaphore slots = new Semaphore(inFlight);
+        CountDownLatch answered = new CountDownLatch(count);
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        for (int t = 0; t < senders; t++) {
-            pool.execute(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    long due = start + i * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                    int pr = i % bodies.length;
-                    HttpRequest request = HttpRequest.newBuilder(webhook)
-                            .header("X-GitHub-Event", "pull_request_review")
-                            .header("X-GitHub-Delivery", idPrefix + i)
-                            .header("X-Hub-Signature-256", signatures[pr])
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[pr])).build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() != 200) {
-                            failed.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        firstError.compareAndSet(0, 1);
-                    }
-                    ack[i] = System.nanoTime() - t0;
+        for (int i = 0; i < count; i++) {
+            long wait = start + i * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            slots.acquire();
+            int pr = i % bodies.length;
+            HttpRequest request = HttpRequest.newBuilder(webhook)
+                    .header("X-GitHub-Event", "pull_request_review")
+                    .header("X-GitHub-Delivery", idPrefix + i)
+                    .header("X-Hub-Signature-256", signatures[pr])
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[pr])).build();
+            long t0 = System.nanoTime();
+            int index = i;
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                ack[index] = System.nanoTime() - t0;
+                if (e != null || r.statusCode() != 200) {
+                    failed.incrementAndGet();
                 }
+                slots.release();
+                answered.countDown();
             });
         }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
+        answered.await();
         return failed.get();
     }
 
