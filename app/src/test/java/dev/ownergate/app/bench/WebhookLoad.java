@@ -98,11 +98,15 @@ public final class WebhookLoad {
                 double evalTotalBefore = server.metrics().evaluationTimer().totalTime(TimeUnit.NANOSECONDS);
 
                 long[] ack = new long[deliveries];
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 int failed = send(http, webhook, bodies, signatures, deliveries, rate, senders, "run-", ack);
                 long sent = System.nanoTime();
                 boolean idle = server.awaitIdle(Duration.ofMinutes(10));
                 long done = System.nanoTime();
+                long cpu = os.getProcessCpuTime() - cpuBefore;
 
                 Arrays.sort(ack);
                 double seconds = (sent - start) / 1e9;
@@ -124,6 +128,9 @@ public final class WebhookLoad {
                         evaluations, idle, (done - sent) / 1e9);
                 System.out.printf("evaluation        p50 %.2f ms (recent window), mean %.2f ms%n", evalP50, evalMean);
                 System.out.printf("GitHub API calls  %d total%n", github.totalCalls());
+                System.out.printf("CPU               %.3f ms per delivery (server, fake GitHub and load generator"
+                        + " together; %d cores, load average %.1f)%n", cpu / 1e6 / deliveries,
+                        Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
             }
         }
         System.exit(0); // the client and sender pools are not daemons
