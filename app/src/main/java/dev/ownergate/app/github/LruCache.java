@@ -35,6 +35,10 @@ public final class LruCache<K, V> {
         return true;
     }
 
+    public synchronized void remove(K key) {
+        map.remove(key);
+    }
+
     public synchronized int size() {
         return map.size();
     }

@@ -2,6 +2,7 @@ package dev.ownergate.app.server;
 
 import dev.ownergate.app.github.FileChanges;
 import dev.ownergate.app.github.GitHubException;
+import dev.ownergate.app.github.LruCache;
 import dev.ownergate.app.github.PullRequestInfo;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.github.TeamDirectory;
@@ -14,10 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +41,9 @@ public final class PullRequestEvaluator {
     private final TeamCache teams;
     private final Optional<URI> publicUrl;
     private final ServerMetrics metrics;
-    private final Map<String, String> announcedHead = new ConcurrentHashMap<>();
-    private final Map<String, Posted> posted = new ConcurrentHashMap<>();
+    // Bounded: one entry per recently active pull request is all the ordering guards need.
+    private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
+    private final LruCache<String, Posted> posted = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
                                 Optional<URI> publicUrl, ServerMetrics metrics) {
@@ -73,11 +73,13 @@ public final class PullRequestEvaluator {
         try {
             PullRequestInfo pr = gh.pulls().pullRequest(repo, number);
             if (!pr.open()) {
+                announcedHead.remove(key(repo, number));
+                posted.remove(key(repo, number));
                 outcome = "closed";
                 return;
             }
             headSha = pr.headSha();
-            String announced = announcedHead.get(key(repo, number));
+            String announced = announcedHead.get(key(repo, number)).orElse(null);
             if (announced != null && !announced.equals(pr.headSha())) {
                 // GitHub answered with an older head than a webhook already reported: its replicas lag.
                 announcedHead.remove(key(repo, number));
@@ -146,7 +148,7 @@ public final class PullRequestEvaluator {
         RepoSnapshot base = gh.contents().snapshot(pr.repo(), pr.baseSha());
         List<ReviewInfo> reviews = gh.pulls().reviews(pr.repo(), pr.number());
         long newest = reviews.stream().mapToLong(ReviewInfo::id).max().orElse(0);
-        Posted last = posted.get(key(pr.repo(), pr.number()));
+        Posted last = posted.get(key(pr.repo(), pr.number())).orElse(null);
         if (last != null && last.headSha().equals(pr.headSha()) && newest < last.newestReviewId()) {
             LOG.info("not posting for {}#{}: read older reviews than the verdict already posted",
                     pr.repo(), pr.number());
