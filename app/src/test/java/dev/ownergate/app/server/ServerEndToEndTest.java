@@ -319,6 +319,25 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void reviewRequestsSkipTheAuthorAndOwnersAlreadyAskedOrReviewing() throws Exception {
+        String owners = repo.commit(Map.of("OWNERS", "alice\nbob\ncarl\ncarol\n", "src/app.txt", "hello\n"));
+        FakeGitHub.Pull pr = repo.pull(13, "carol", "main", owners, "h13").modified("src/app.txt")
+                .review(81, "bob", "COMMENTED");
+        h.deliver("pull_request",
+                ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 13, "h13"));
+        h.awaitIdle();
+        assertThat(pr.requestedReviewers()).containsExactlyInAnyOrder("alice", "carl");
+        int requests = h.github.calls().get("POST /repos/{o}/{r}/pulls/{n}/requested_reviewers");
+
+        h.deliver("pull_request",
+                ServerHarness.pullRequestEvent("pull_request.synchronize.json", INSTALLATION, REPO, 13, "h13"));
+        h.awaitIdle();
+
+        assertThat(h.github.calls().get("POST /repos/{o}/{r}/pulls/{n}/requested_reviewers"))
+                .as("everyone suggested is already requested").isEqualTo(requests);
+    }
+
+    @Test
     void closedPullRequestGetsNoCheck() throws Exception {
         repo.pull(10, "carol", "main", base, "h10").modified("src/app.txt").close();
         opened(10, "h10");
