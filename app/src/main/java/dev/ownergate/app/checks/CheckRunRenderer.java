@@ -30,6 +30,14 @@ public final class CheckRunRenderer {
         return new CheckRunText(checkName, v.conclusion(), title(v.title()), summary(v, MAX_SUMMARY), detailsUrl);
     }
 
+    /**
+     * The same markdown as {@link #render}'s summary, never cut: for {@code ownergate evaluate}, whose output
+     * has no length limit.
+     */
+    public static String fullSummary(Verdict v) {
+        return summary(v, Integer.MAX_VALUE);
+    }
+
     private static String title(String title) {
         return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
     }
@@ -48,7 +56,11 @@ public final class CheckRunRenderer {
             add(lines, "");
         }
         if (!v.configProblems().isEmpty()) {
-            add(lines, "### The policy file has problems, so the default policy applies");
+            add(lines, "### Problems in the policy or the rules");
+            if (v.configProblems().stream().anyMatch(Diagnostic::isError)) {
+                add(lines, "The policy file has errors, so the default policy applies.");
+                add(lines, "");
+            }
             for (Diagnostic d : v.configProblems()) {
                 add(lines, "- <code>" + escape(d.format()) + "</code>");
             }
@@ -76,7 +88,7 @@ public final class CheckRunRenderer {
             v.notes().forEach(n -> add(lines, "- " + escape(n)));
             add(lines, "");
         }
-        if (!v.files().isEmpty()) {
+        if (!v.files().isEmpty() && v.members().isEmpty()) { // a merge group's members are summarised above
             String closer = "\n</details>";
             lines.add(new Line("<details><summary>Why, file by file</summary>", closer));
             lines.add(new Line("", closer));
@@ -106,30 +118,32 @@ public final class CheckRunRenderer {
     }
 
     private static String fit(List<Line> lines, String footer, int limit) {
+        StringBuilder whole = new StringBuilder();
+        lines.forEach(line -> whole.append(line.text()).append('\n'));
+        whole.append(footer);
+        if (bytes(whole.toString()) <= limit) {
+            return whole.toString();
+        }
         String cutNote = "_This summary was cut to fit GitHub's limit of 65,535 characters; run"
                 + " `ownergate evaluate` locally to see it all._\n\n";
         int reserve = bytes(footer) + 1 + bytes(cutNote);
         StringBuilder out = new StringBuilder();
         int used = 0;
         Line last = null;
-        boolean cut = false;
         for (Line line : lines) {
             int size = bytes(line.text()) + 1;
             int closerSize = line.closer().isEmpty() ? 0 : bytes(line.closer()) + 1;
             if (used + size + closerSize + reserve > limit) {
-                cut = true;
                 break;
             }
             out.append(line.text()).append('\n');
             used += size;
             last = line;
         }
-        if (cut) {
-            if (last != null && !last.closer().isEmpty()) {
-                out.append(last.closer()).append('\n');
-            }
-            out.append('\n').append(cutNote); // a blank line ends a table before the note
+        if (last != null && !last.closer().isEmpty()) {
+            out.append(last.closer()).append('\n');
         }
+        out.append('\n').append(cutNote); // a blank line ends a table before the note
         return out.append(footer).toString();
     }
 

@@ -108,13 +108,14 @@ public final class Evaluation {
         }
 
         /** One touched path before judging: its change, ownership and protection. */
-        private record Touched(String path, ChangedFile.Change change, FileOwnership ownership, String protectedBy,
+        private record Touched(String path, ChangedFile file, FileOwnership ownership, String protectedBy,
                 SortedSet<String> ownerApprovers, SortedSet<String> ownerBlockers) {}
 
         Verdict verdict() {
             List<Touched> touched = touchedPaths();
             SortedSet<String> codeOwnerApprovers = new TreeSet<>();
-            touched.stream().filter(t -> t.ownership().isOwned()).forEach(t -> codeOwnerApprovers.addAll(t.ownerApprovers()));
+            touched.stream().filter(t -> t.ownership().isOwned())
+                    .forEach(t -> codeOwnerApprovers.addAll(t.ownerApprovers()));
             boolean anyOwnerMet = codeOwnerApprovers.size() >= policy.minApprovals();
 
             List<FileVerdict> files = new ArrayList<>();
@@ -147,14 +148,14 @@ public final class Evaluation {
 
         private List<Touched> touchedPaths() {
             // A path can be touched twice (a rename's old path re-added); judge it once, by its first change.
-            Map<String, ChangedFile.Change> byPath = new TreeMap<>();
+            Map<String, ChangedFile> byPath = new TreeMap<>();
             for (ChangedFile file : in.pr().files()) {
                 for (String path : file.pathsToApprove()) {
-                    byPath.putIfAbsent(path, file.change());
+                    byPath.putIfAbsent(path, file);
                 }
             }
             List<Touched> touched = new ArrayList<>(byPath.size());
-            byPath.forEach((path, change) -> {
+            byPath.forEach((path, file) -> {
                 FileOwnership ownership = in.rules().ownersOf(path);
                 Set<String> satisfiers = satisfiers(ownership.owners());
                 SortedSet<String> approvers = new TreeSet<>(tally.approvers());
@@ -164,7 +165,7 @@ public final class Evaluation {
                 }
                 SortedSet<String> blockers = new TreeSet<>(tally.changesRequested());
                 blockers.retainAll(satisfiers);
-                touched.add(new Touched(path, change, ownership, protectedPaths.matching(path).orElse(null),
+                touched.add(new Touched(path, file, ownership, protectedPaths.matching(path).orElse(null),
                         approvers, blockers));
             });
             return touched;
@@ -253,7 +254,12 @@ public final class Evaluation {
         private FileVerdict verdict(Touched t, Requirement req, FileStatus status, Set<String> approvedBy,
                 Set<String> blockedBy, String why) {
             FileOwnership o = t.ownership();
-            return new FileVerdict(t.path(), t.change(), req, status, o.owners(), o.anyone(), t.protectedBy(),
+            ChangedFile file = t.file();
+            if (file.change() == ChangedFile.Change.RENAMED) {
+                why = (t.path().equals(file.path()) ? "renamed from " + file.previousPath()
+                        : "renamed to " + file.path()) + "; " + why;
+            }
+            return new FileVerdict(t.path(), file.change(), req, status, o.owners(), o.anyone(), t.protectedBy(),
                     o.decidedBy(), new TreeSet<>(approvedBy), new TreeSet<>(blockedBy), why);
         }
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *                       the caller uses {@link Evaluation#failClosed}.
  * @param rulesSource    for the check run, e.g. "OWNERS files at abc1234" or ".github/CODEOWNERS at abc1234"
  * @param policy         the policy at the base ({@link PolicyConfig#DEFAULTS} when missing or invalid)
- * @param configProblems the policy file's problems, shown in the check run
+ * @param configProblems problems to show in the check run: the policy file's (errors mean the defaults apply)
+ *                       and warnings about the rules (e.g. CODEOWNERS lines GitHub skips)
  * @param teamMembers    each owning team's members (logins), child teams included; a team missing here has
  *                       unknown members, so no approval can satisfy it
  */
@@ -38,9 +39,10 @@ public record EvaluationInput(
         Objects.requireNonNull(policy, "policy");
         rules = rules == null ? NoRules.INSTANCE : rules;
         rulesSource = rulesSource == null ? rules.sourceDescription() : rulesSource;
-        configProblems = List.copyOf(configProblems);
-        teamMembers = teamMembers.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                e -> e.getValue().stream().map(login -> login.toLowerCase(Locale.ROOT))
+        configProblems = configProblems == null ? List.of() : List.copyOf(configProblems);
+        teamMembers = teamMembers == null ? Map.of() : teamMembers.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().stream()
+                        .map(login -> login.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toCollection(TreeSet::new))));
     }
 

@@ -20,9 +20,9 @@ import java.util.TreeSet;
  * <p>Each missing requirement (an owned file short of approvals from its own owners, or in any-owner mode the
  * pull request short of code-owner approvals) is a need with eligible owners and a count. The owner who helps the
  * most open needs is picked first; ties go to the owner of more changed files, then to owners the OWNERS files
- * list as reviewers, then to people over
- * teams, then to a hash of the pull request and the login, so that equal owners share the load across pull
- * requests while each pull request gets the same answer every time. The author is never suggested.
+ * list as reviewers, then to people over teams, then to a hash of the pull request and the login, so that equal
+ * owners share the load across pull requests while each pull request gets the same answer every time. The author
+ * is never suggested.
  */
 final class SuggestedReviewers {
     private SuggestedReviewers() {}
@@ -96,27 +96,31 @@ final class SuggestedReviewers {
         }
         Tiebreak tiebreak = new Tiebreak(spread, filesOwned);
 
+        // Each candidate's open needs and hints, kept up to date as needs close, so a pick costs O(candidates).
+        Map<Owner, List<Need>> needsOf = new HashMap<>();
+        for (Need n : needs) {
+            if (n.eligible != null) {
+                n.eligible.forEach(c -> needsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(n));
+            }
+        }
+        Map<Owner, int[]> helpsAndHints = new HashMap<>();
+        needsOf.forEach((c, list) -> helpsAndHints.put(c, new int[] {list.size(),
+                (int) list.stream().filter(n -> n.hints.contains(c)).count()}));
+        int openForAnyone = (int) needs.stream().filter(n -> n.eligible == null).count();
+        int open = needs.size();
+
         Set<Owner> picked = new LinkedHashSet<>();
-        while (needs.stream().anyMatch(Need::open) && !candidates.isEmpty()) {
+        while (open > 0 && !candidates.isEmpty()) {
             Owner best = null;
             int bestHelps = 0;
             int bestHints = 0;
             for (Owner c : candidates) {
-                int helps = 0;
-                int hints = 0;
-                for (Need n : needs) {
-                    if (n.open() && (n.eligible == null || n.eligible.contains(c))) {
-                        helps++;
-                        hints += n.hints.contains(c) ? 1 : 0;
-                    }
-                }
-                if (helps == 0) {
-                    continue;
-                }
-                if (best == null || tiebreak.better(c, helps, hints, best, bestHelps, bestHints)) {
+                int[] counts = helpsAndHints.get(c);
+                int helps = counts[0] + openForAnyone;
+                if (helps > 0 && (best == null || tiebreak.better(c, helps, counts[1], best, bestHelps, bestHints))) {
                     best = c;
                     bestHelps = helps;
-                    bestHints = hints;
+                    bestHints = counts[1];
                 }
             }
             if (best == null) {
@@ -124,9 +128,26 @@ final class SuggestedReviewers {
             }
             picked.add(best);
             candidates.remove(best);
-            for (Need n : needs) {
-                if (n.open() && (n.eligible == null || n.eligible.contains(best))) {
-                    n.missing--;
+            List<Need> helped = new ArrayList<>(needsOf.get(best));
+            if (openForAnyone > 0) {
+                needs.stream().filter(n -> n.eligible == null && n.open()).forEach(helped::add);
+            }
+            for (Need n : helped) {
+                if (!n.open()) {
+                    continue;
+                }
+                n.missing--;
+                if (!n.open()) {
+                    open--;
+                    if (n.eligible == null) {
+                        openForAnyone--;
+                    } else {
+                        for (Owner e : n.eligible) {
+                            int[] counts = helpsAndHints.get(e);
+                            counts[0]--;
+                            counts[1] -= n.hints.contains(e) ? 1 : 0;
+                        }
+                    }
                 }
             }
         }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param suggestedReviewers a small set of owners whose approvals would complete the requirements
  *                           ({@code alice}, or {@code @org/team} for a team), best first; never the author
  * @param rulesSource        where the ownership rules came from, e.g. "OWNERS files at abc1234"
- * @param configProblems     problems in the policy file (the defaults then apply)
+ * @param configProblems     problems in the policy file (errors: the defaults apply) and warnings about the rules
  * @param notes              anything else people should know (stale approvals, unknown team members, ...)
  * @param members            for a merge group, the verdicts of its pull requests; empty otherwise
  */

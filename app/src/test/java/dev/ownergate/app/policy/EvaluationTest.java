@@ -144,6 +144,14 @@ class EvaluationTest {
                         pr().owns("a", "alice").modifies("a").approvedBy("alice")
                                 .policy("approval: {invalidate_on_push: true}"),
                         true, "Approved by code owners"),
+                gate("approvalWithoutAKnownCommitDoesNotCountWithInvalidateOnPush",
+                        pr().owns("a", "alice").modifies("a").review("alice", ReviewState.APPROVED, null)
+                                .policy("approval: {invalidate_on_push: true}"),
+                        false, "Needs approval from a code owner"),
+                gate("twoMembersOfAnOwningTeamAreTwoApprovers",
+                        pr().owns("a", "@acme/core").team("acme/core", "erin", "bob").modifies("a")
+                                .approvedBy("erin", "bob").policy("approval: {mode: every-file, min_approvals: 2}"),
+                        true, "Approved by code owners"),
                 // changes requested
                 gate("ownersChangesRequestedBlocksDespiteOtherApprovals",
                         pr().owns("a", "alice", "bob").modifies("a").approvedBy("alice")
@@ -257,8 +265,8 @@ class EvaluationTest {
         assertThat(v.files()).extracting(FileVerdict::why).containsExactly(
                 "owned by @root (rules:OWNERS); protected path (**/OWNERS); needs 1 approval from its own owners",
                 "no owner; no approval needed (unowned_files: allow)",
-                "owned by @bob (rules:new/x); approved by @alice",
-                "owned by @alice (rules:old/x); approved by @alice");
+                "renamed from old/x; owned by @bob (rules:new/x); approved by @alice",
+                "renamed to new/x; owned by @alice (rules:old/x); approved by @alice");
         assertThat(v.approvers()).containsExactly("alice");
         assertThat(v.rulesSource()).isEqualTo("test rules at base0");
         assertThat(v.subject()).isEqualTo("acme/widgets#1");

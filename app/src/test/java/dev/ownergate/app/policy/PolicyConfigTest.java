@@ -98,6 +98,10 @@ class PolicyConfigTest {
                 Arguments.of("emptyProtectedPathIsAProblemAtTheItem", "approval:\n  protected_paths:\n    - OWNERS\n    - ''\n",
                         List.of(".github/ownergate.yml:4:7: a protected path must not be empty;"
                                 + " write a pattern such as \"**/OWNERS\"")),
+                Arguments.of("protectedPathMustBeACodeownersPattern", "approval:\n  protected_paths: ['[ab]/OWNERS']\n",
+                        List.of(".github/ownergate.yml:2:21: protected path is not a valid CODEOWNERS pattern:"
+                                + " '[ab]/OWNERS': CODEOWNERS has no `[ ]` character ranges; write one line per name,"
+                                + " or use `?` for a single character")),
                 Arguments.of("checkNameMustNotBeBlank", "check_name: ' '\n",
                         List.of(".github/ownergate.yml:1:13: 'check_name' must not be blank,"
                                 + " e.g. \"check_name: code-owners\"")),
