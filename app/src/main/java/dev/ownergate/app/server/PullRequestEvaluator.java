@@ -100,6 +100,13 @@ public final class PullRequestEvaluator {
                         : describe(e));
             }
             throw e;
+        } catch (IOException | RuntimeException e) {
+            // A bug or an unreadable answer must not leave an old passing check standing.
+            if (headSha != null) {
+                failClosed(gh, repo, headSha, "Ownergate could not evaluate this pull request ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+            throw e;
         } finally {
             metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
         }

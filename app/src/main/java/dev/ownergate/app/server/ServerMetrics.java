@@ -30,6 +30,7 @@ public final class ServerMetrics implements ApiObserver {
     public void queueDepth(IntSupplier depth) {
         Gauge.builder("ownergate_queue_depth", depth, IntSupplier::getAsInt)
                 .description("Pull requests and merge groups waiting, being evaluated or due for a retry")
+                .strongReference(true) // the supplier is a method reference nothing else holds
                 .register(registry);
     }
 

@@ -338,6 +338,44 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void aGateThatBreaksLeavesAFailingCheckNotAStalePass() throws Exception {
+        h.close();
+        RootOwnersGate inner = new RootOwnersGate();
+        h = new ServerHarness(new OwnershipGate() {
+            @Override
+            public Decision evaluate(Input input) {
+                throw new IllegalStateException("bug");
+            }
+
+            @Override
+            public Decision failClosed(String headSha, String reason) {
+                return inner.failClosed(headSha, reason);
+            }
+
+            @Override
+            public Decision combine(String headSha, List<Decision> members) {
+                return inner.combine(headSha, members);
+            }
+
+            @Override
+            public String defaultCheckName() {
+                return inner.defaultCheckName();
+            }
+        });
+        h.github.installation(INSTALLATION, REPO);
+        repo = h.github.repo(REPO);
+        base = repo.commit(Map.of("OWNERS", "alice\n", "src/app.txt", "hello\n"));
+        repo.pull(14, "carol", "main", base, "h14").modified("src/app.txt");
+
+        opened(14, "h14");
+        h.awaitIdle();
+
+        assertThat(check("h14").path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check("h14").path("output").path("title").asText())
+                .isEqualTo("Ownergate could not evaluate this pull request (IllegalStateException)");
+    }
+
+    @Test
     void closedPullRequestGetsNoCheck() throws Exception {
         repo.pull(10, "carol", "main", base, "h10").modified("src/app.txt").close();
         opened(10, "h10");
