@@ -11,6 +11,7 @@ public final class OwnergateMain {
     public static void main(String[] args) {
         List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands());
         // App subcommands are added here, one line each.
+        commands.add(new ServeCommand());
         commands.add(new EvaluateCommand());
         System.exit(OwnergateCli.commandLine(commands).execute(args));
     }
