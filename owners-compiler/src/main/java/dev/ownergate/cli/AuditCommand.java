@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,12 +35,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
-    Path root = Path.of(".");
-
-    @Option(names = "--ignore", paramLabel = "PATTERN",
-            description = "Leave out OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).")
-    List<String> ignore = new ArrayList<>();
+    @Mixin
+    RepoOptions repository;
 
     @Option(names = "--codeowners", paramLabel = "FILE",
             description = "Audit this CODEOWNERS file instead of the repository's OWNERS or CODEOWNERS files.")
@@ -73,14 +70,14 @@ public final class AuditCommand implements Callable<Integer> {
         }
         try {
             PhaseTimer timer = PhaseTimer.fromEnvironment(err);
-            RepoRules repo = RepoRules.load(root, codeownersFile, List.of(), ignore);
+            RepoRules rules = RepoRules.load(repository.openTree(), codeownersFile, List.of(), repository.ignoredOwnersFile());
             timer.lap("list and load rules");
-            repo.problems.stream().sorted().forEach(d -> err.println(d.format()));
-            if (!repo.ok()) {
+            rules.problems.stream().sorted().forEach(d -> err.println(d.format()));
+            if (!rules.ok()) {
                 err.println("ownergate audit: the ownership rules have errors; fix them first (see above)");
                 return OwnergateCli.EXIT_INVALID;
             }
-            AuditReport report = audit(repo);
+            AuditReport report = audit(rules);
             timer.lap("audit");
             StringBuilder text = new StringBuilder(1 << 16);
             reportFormat.render(report, text);

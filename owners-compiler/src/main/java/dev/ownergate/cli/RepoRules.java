@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The rules {@code who} and {@code audit} answer from: a CODEOWNERS file given with {@code --codeowners}, else
@@ -39,21 +40,12 @@ final class RepoRules {
         this.codeowners = codeowners;
     }
 
-    static WorkTree openTree(Path root) throws IOException, InputException {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(root + " is not a folder; give the repository root with --root DIR");
-        }
-        return WorkTree.open(dir);
-    }
-
     /**
      * @param pathsOfInterest the paths that will be asked about; empty for every file
-     * @param ignore          CODEOWNERS-style patterns of OWNERS files to leave out, as {@code compile --ignore}
+     * @param ignored         OWNERS files to leave out ({@code --ignore})
      */
-    static RepoRules load(Path root, Path codeownersFile, Collection<String> pathsOfInterest, List<String> ignore)
-            throws IOException, InputException {
-        WorkTree tree = openTree(root);
+    static RepoRules load(WorkTree tree, Path codeownersFile, Collection<String> pathsOfInterest,
+            Predicate<String> ignored) throws IOException, InputException {
         if (codeownersFile != null) {
             CodeownersFile file = readCodeowners(tree.root(), codeownersFile);
             List<Diagnostic> problems = new ArrayList<>();
@@ -62,7 +54,7 @@ final class RepoRules {
             }
             return new RepoRules(tree, new CodeownersRules(file), problems, Optional.of(file));
         }
-        OwnershipLoader.Loaded loaded = OwnershipLoader.load(withoutIgnoredOwnersFiles(tree, ignore), pathsOfInterest);
+        OwnershipLoader.Loaded loaded = OwnershipLoader.load(withoutIgnoredOwnersFiles(tree, ignored), pathsOfInterest);
         if (loaded.rules().isEmpty()) {
             return new RepoRules(tree, null, loaded.problems(), Optional.empty());
         }
@@ -80,11 +72,11 @@ final class RepoRules {
     }
 
     /** The tree as the loader should see it: OWNERS files matching an {@code --ignore} pattern are left out. */
-    static RepoSnapshot withoutIgnoredOwnersFiles(WorkTree tree, List<String> ignore) {
-        if (ignore.isEmpty()) {
+    static RepoSnapshot withoutIgnoredOwnersFiles(WorkTree tree, Predicate<String> ignored) {
+        List<String> files = tree.files().stream().filter(ignored.negate()).toList();
+        if (files.size() == tree.files().size()) {
             return tree;
         }
-        List<String> files = tree.files().stream().filter(path -> !isIgnoredOwnersFile(path, ignore)).toList();
         return new RepoSnapshot() {
             @Override
             public List<String> files() {
@@ -101,10 +93,6 @@ final class RepoRules {
                 return tree.describe();
             }
         };
-    }
-
-    static boolean isIgnoredOwnersFile(String path, List<String> ignore) {
-        return OwnersTree.isOwnersFile(path) && ignore.stream().anyMatch(p -> CodeownersPattern.compile(p).matches(path));
     }
 
     /** False when the rules could not be loaded; {@link #problems} then holds the errors. */

@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,12 +52,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
-    Path root = Path.of(".");
-
-    @Option(names = "--ignore", paramLabel = "PATTERN",
-            description = "Leave out OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).")
-    List<String> ignore = new ArrayList<>();
+    @Mixin
+    RepoOptions repository;
 
     @Option(names = "--github", description = "Also ask GitHub about every owner (token from the launcher's configuration).")
     boolean github;
@@ -90,12 +88,13 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            WorkTree tree = RepoRules.openTree(root);
+            WorkTree tree = repository.openTree();
+            Predicate<String> ignored = repository.ignoredOwnersFile();
             List<Diagnostic> problems = new ArrayList<>();
             Map<Owner, List<Diagnostic>> owners = new LinkedHashMap<>();
 
             List<String> ownersFiles = tree.files().stream()
-                    .filter(path -> OwnersTree.isOwnersFile(path) && !RepoRules.isIgnoredOwnersFile(path, ignore))
+                    .filter(path -> OwnersTree.isOwnersFile(path) && !ignored.test(path))
                     .toList();
             Optional<OwnersTree> ownersTree = Optional.empty();
             if (!ownersFiles.isEmpty()) {

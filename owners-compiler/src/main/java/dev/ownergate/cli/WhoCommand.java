@@ -10,6 +10,7 @@ import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.owners.Resolution;
 import dev.ownergate.ownership.FileOwnership;
 import dev.ownergate.repo.GitChanges;
+import dev.ownergate.repo.WorkTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,12 +51,8 @@ public final class WhoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
-    Path root = Path.of(".");
-
-    @Option(names = "--ignore", paramLabel = "PATTERN",
-            description = "Leave out OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).")
-    List<String> ignore = new ArrayList<>();
+    @Mixin
+    RepoOptions repository;
 
     @Option(names = "--codeowners", paramLabel = "FILE",
             description = "Answer from this CODEOWNERS file instead of the repository's OWNERS or CODEOWNERS files.")
@@ -89,7 +87,8 @@ public final class WhoCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         try {
-            Path rootDir = RepoRules.openTree(root).root();
+            WorkTree tree = repository.openTree();
+            Path rootDir = tree.root();
             List<String> upFront = new ArrayList<>();
             for (String p : paths) {
                 upFront.add(RepoRules.repoPath(rootDir, p));
@@ -98,14 +97,14 @@ public final class WhoCommand implements Callable<Integer> {
                 upFront.addAll(changedPaths(rootDir));
             }
             // With --stdin the paths are not known yet, so every OWNERS file is loaded.
-            RepoRules repo = RepoRules.load(rootDir, codeownersFile, stdin ? List.of() : upFront, ignore);
-            repo.problems.stream().sorted().forEach(d -> err.println(d.format()));
-            if (!repo.ok()) {
+            RepoRules rules = RepoRules.load(tree, codeownersFile, stdin ? List.of() : upFront, repository.ignoredOwnersFile());
+            rules.problems.stream().sorted().forEach(d -> err.println(d.format()));
+            if (!rules.ok()) {
                 err.println("ownergate who: the ownership rules have errors; fix them first (see above)");
                 return OwnergateCli.EXIT_INVALID;
             }
-            Answerer answerer = new Answerer(repo, explain);
-            Printer printer = json ? new JsonPrinter(out, repo.rules.sourceDescription()) : new TextPrinter(out);
+            Answerer answerer = new Answerer(rules, explain);
+            Printer printer = json ? new JsonPrinter(out, rules.rules.sourceDescription()) : new TextPrinter(out);
             for (String p : upFront) {
                 printer.print(answerer.answer(p));
             }
