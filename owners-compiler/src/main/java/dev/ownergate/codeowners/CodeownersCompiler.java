@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Compiles an OWNERS tree into one CODEOWNERS file whose GitHub semantics (last match wins) give every file
@@ -96,6 +97,14 @@ public final class CodeownersCompiler {
                 Failure.NONE);
     }
 
+    /** The index of the rule that decides each file (-1 for none), matched on every core. */
+    private static int[] decidingRules(CodeownersMatcher matcher, List<String> files) {
+        int[] deciding = new int[files.size()];
+        IntStream.range(0, files.size()).parallel()
+                .forEach(i -> deciding[i] = matcher.match(files.get(i)).map(CodeownersRule::index).orElse(-1));
+        return deciding;
+    }
+
     /** Matches every file against the text as GitHub would read it and compares with the resolution. */
     private static List<Diagnostic> verify(String text, String outputPath, List<String> files, Emission emission) {
         CodeownersFile parsed = CodeownersFile.parse(outputPath, text);
@@ -111,9 +120,10 @@ public final class CodeownersCompiler {
         }
         int shown = 0;
         int wrong = 0;
+        int[] deciding = decidingRules(matcher, files);
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
-            int actual = matcher.match(file).map(r -> ownerSetOfRule[r.index()]).orElse(0);
+            int actual = deciding[i] < 0 ? 0 : ownerSetOfRule[deciding[i]];
             if (actual != emission.target[i]) {
                 wrong++;
                 if (shown++ < 20) {
@@ -182,10 +192,18 @@ public final class CodeownersCompiler {
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
             this.governor = new String[files.size()];
             intern(new TreeSet<>());
+            // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
+            // in file order so the output does not depend on scheduling.
+            @SuppressWarnings("unchecked")
+            SortedSet<Owner>[] resolved = new SortedSet[files.size()];
+            IntStream.range(0, files.size()).parallel().forEach(i -> {
+                Resolution r = tree.resolve(files.get(i));
+                resolved[i] = (r.anyone() || r.autoApproved()) ? null : r.approvers();
+            });
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
-                Resolution r = tree.resolve(file);
-                target[i] = (r.anyone() || r.autoApproved()) ? 0 : intern(r.approvers());
+                target[i] = resolved[i] == null ? 0 : intern(resolved[i]);
+                resolved[i] = null;
                 int slash = file.lastIndexOf('/');
                 governor[i] = nearestOwnersFolderOf.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash),
                         this::findNearestOwnersFolder);
@@ -247,18 +265,23 @@ public final class CodeownersCompiler {
             int[] reach = new int[candidates.size()];
             boolean[] anyHit = new boolean[hi - lo];
             List<Integer> order = new ArrayList<>();
+            List<CodeownersPattern> patterns = new ArrayList<>(candidates.size());
             for (int k = 0; k < candidates.size(); k++) {
-                CodeownersPattern pattern = CodeownersPattern.compile(patternFor(dir, candidates.get(k)));
-                boolean[] h = new boolean[hi - lo];
+                patterns.add(CodeownersPattern.compile(patternFor(dir, candidates.get(k))));
+                hit[k] = new boolean[hi - lo];
+                order.add(k);
+            }
+            if (!patterns.isEmpty()) {
                 for (int i = lo; i < hi; i++) {
-                    if (pattern.matches(files.get(i))) {
-                        h[i - lo] = true;
-                        anyHit[i - lo] = true;
-                        reach[k]++;
+                    PathSegments path = PathSegments.of(files.get(i));
+                    for (int k = 0; k < patterns.size(); k++) {
+                        if (path != null && patterns.get(k).matches(path)) {
+                            hit[k][i - lo] = true;
+                            anyHit[i - lo] = true;
+                            reach[k]++;
+                        }
                     }
                 }
-                hit[k] = h;
-                order.add(k);
             }
             // Broader globs first, so that narrower ones (*_test.py after *.py) can override them.
             order.sort((a, b) -> reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
@@ -448,8 +471,10 @@ public final class CodeownersCompiler {
             }
             CodeownersMatcher matcher = CodeownersMatcher.of(rules);
             boolean[] decides = new boolean[lines.size()];
-            for (String file : files) {
-                matcher.match(file).ifPresent(rule -> decides[lineOfRule.get(rule.index())] = true);
+            for (int rule : decidingRules(matcher, files)) {
+                if (rule >= 0) {
+                    decides[lineOfRule.get(rule)] = true;
+                }
             }
             List<Line> kept = new ArrayList<>(lines.size());
             for (int k = 0; k < lines.size(); k++) {
