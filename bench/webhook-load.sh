@@ -16,8 +16,8 @@ find_jdk() {
 jdk="$(find_jdk)" || { echo "webhook-load: needs a JDK 21 or newer" >&2; exit 2; }
 
 mvn_java="${MAVEN_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
-JAVA_HOME="$mvn_java" ./mvnw -B -q -o -pl app -am test-compile dependency:build-classpath -DskipTests \
+JAVA_HOME="$mvn_java" ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="app/target/classes:app/target/test-classes:owners-compiler/target/classes:$(cat app/target/bench.classpath)"
-exec "$jdk/bin/java" -Xms512m -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=app/src/test/resources/logback-test.xml \
+exec "$jdk/bin/java" ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=app/src/test/resources/logback-test.xml \
   -cp "$cp" dev.ownergate.app.bench.WebhookLoad "$@"

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -183,6 +185,9 @@ public final class CodeownersCompiler {
         private final List<Line> lines = new ArrayList<>();
         private final Map<String, String> nearestOwnersFolderOf = new HashMap<>();
         private final String[] governor;
+        /** The last emitted rule that matches each file, i.e. the one GitHub will apply to it. */
+        private final Line[] decidedBy;
+        private boolean approximateExplicitRules;
         private int[] counts = new int[16];
 
         Emission(OwnersTree tree, List<String> files) {
@@ -191,6 +196,7 @@ public final class CodeownersCompiler {
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
             this.governor = new String[files.size()];
+            this.decidedBy = new Line[files.size()];
             intern(new TreeSet<>());
             // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
             // in file order so the output does not depend on scheduling.
@@ -296,9 +302,11 @@ public final class CodeownersCompiler {
                     folderDefault = mostCommonTarget(lo, hi, governed);
                 }
                 if (folderDefault >= 0 && helps(lo, hi, folderDefault, governed)) {
-                    lines.add(Line.rule(dir.isEmpty() ? "*" : "/" + dir + "/", setText.get(folderDefault), false, folderDefault));
+                    Line rule = Line.rule(dir.isEmpty() ? "*" : "/" + dir + "/", setText.get(folderDefault), false, folderDefault);
+                    lines.add(rule);
                     for (int i = lo; i < hi; i++) {
                         effective[i] = folderDefault;
+                        decidedBy[i] = rule;
                     }
                 }
             }
@@ -313,10 +321,12 @@ public final class CodeownersCompiler {
                     owners = mostCommonTarget(lo, hi, matches);
                 }
                 if (owners >= 0 && gain(lo, hi, owners, matches) > 0) {
-                    lines.add(Line.rule(patternFor(dir, candidates.get(k)), setText.get(owners), false, owners));
+                    Line rule = Line.rule(patternFor(dir, candidates.get(k)), setText.get(owners), false, owners);
+                    lines.add(rule);
                     for (int i = lo; i < hi; i++) {
                         if (matches.test(i)) {
                             effective[i] = owners;
+                            decidedBy[i] = rule;
                         }
                     }
                 }
@@ -333,8 +343,13 @@ public final class CodeownersCompiler {
                             lines.add(Line.comment("# Single files: their filters have no exact CODEOWNERS glob."));
                             explicitCommented = true;
                         }
-                        lines.add(Line.rule(explicitPattern(file), setText.get(target[i]), true, target[i]));
+                        String pattern = explicitPattern(file);
+                        Line rule = Line.rule(pattern, setText.get(target[i]), true, target[i]);
+                        lines.add(rule);
                         effective[i] = target[i];
+                        decidedBy[i] = rule;
+                        // A '?' stands in for a character CODEOWNERS cannot write, and may match other files too.
+                        approximateExplicitRules |= !pattern.equals("/" + file);
                     }
                     i++;
                     continue;
@@ -460,26 +475,35 @@ public final class CodeownersCompiler {
          * output stays exact while staying small. Comments left with no rule under them go too.
          */
         List<Line> dropRulesThatDecideNothing() {
-            List<CodeownersRule> rules = new ArrayList<>();
-            List<Integer> lineOfRule = new ArrayList<>();
-            for (int k = 0; k < lines.size(); k++) {
-                Line line = lines.get(k);
-                if (line.pattern != null) {
-                    rules.add(new CodeownersRule(rules.size(), k + 1, line.pattern, List.copyOf(sets.get(line.ownerSet))));
-                    lineOfRule.add(k);
+            // Each rule was applied to exactly the files its pattern matches, in output order, so decidedBy
+            // already names every file's last match; only '?' stand-ins need the matcher to be sure.
+            Set<Line> deciding = Collections.newSetFromMap(new IdentityHashMap<>());
+            if (!approximateExplicitRules) {
+                for (Line rule : decidedBy) {
+                    if (rule != null) {
+                        deciding.add(rule);
+                    }
                 }
-            }
-            CodeownersMatcher matcher = CodeownersMatcher.of(rules);
-            boolean[] decides = new boolean[lines.size()];
-            for (int rule : decidingRules(matcher, files)) {
-                if (rule >= 0) {
-                    decides[lineOfRule.get(rule)] = true;
+            } else {
+                List<CodeownersRule> rules = new ArrayList<>();
+                List<Line> ruleLines = new ArrayList<>();
+                for (Line line : lines) {
+                    if (line.pattern != null) {
+                        rules.add(new CodeownersRule(rules.size(), rules.size() + 1, line.pattern,
+                                List.copyOf(sets.get(line.ownerSet))));
+                        ruleLines.add(line);
+                    }
+                }
+                for (int rule : decidingRules(CodeownersMatcher.of(rules), files)) {
+                    if (rule >= 0) {
+                        deciding.add(ruleLines.get(rule));
+                    }
                 }
             }
             List<Line> kept = new ArrayList<>(lines.size());
             for (int k = 0; k < lines.size(); k++) {
                 Line line = lines.get(k);
-                if (line.pattern == null || decides[k]) {
+                if (line.pattern == null || deciding.contains(line)) {
                     kept.add(line);
                 }
             }
