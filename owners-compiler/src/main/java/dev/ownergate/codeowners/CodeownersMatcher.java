@@ -140,19 +140,18 @@ public final class CodeownersMatcher {
         PathSegments path = lookup.path;
         String text = path.path;
         int n = path.count;
-        int[] hashes = path.hashes;
         walkAnchored(lookup);
         for (int i = 0; i < n; i++) {
-            int start = path.starts[i];
-            int end = path.ends[i];
-            int hash = hashes[i];
+            int start = path.start(i);
+            int end = path.end(i);
+            int hash = path.hash(i);
             if ((nameFilter[filterWord(hash)] & filterBit(hash)) != 0) {
                 Bucket named = byName.get(text, start, end, hash);
                 if (named != null) {
                     lookup.visit(named.decided, named.verify, i + 1);
                 }
             }
-            int dot = path.lastDots[i];
+            int dot = path.lastDot(i);
             if (dot >= 0) {
                 visitDottedSuffixes(lookup, start, dot, end, i + 1);
             }
@@ -203,9 +202,9 @@ public final class CodeownersMatcher {
         TrieNode node = anchored;
         int depth = 0;
         for (; depth < path.count; depth++) {
-            int start = path.starts[depth];
-            int end = path.ends[depth];
-            TrieNode literal = node.get(path.path, start, end, path.hashes[depth]);
+            int start = path.start(depth);
+            int end = path.end(depth);
+            TrieNode literal = node.get(path.path, start, end, path.hash(depth));
             TrieNode star = end > start ? node.star : null;
             if (literal != null && star != null) {
                 walkBranches(lookup, new TrieNode[] {literal, star}, depth);
@@ -226,13 +225,13 @@ public final class CodeownersMatcher {
             lookup.visitNode(node, depth + 1);
         }
         for (depth++; depth < path.count && size > 0; depth++) {
-            int start = path.starts[depth];
-            int end = path.ends[depth];
+            int start = path.start(depth);
+            int end = path.end(depth);
             TrieNode[] next = new TrieNode[size * 2];
             int nextSize = 0;
             for (int f = 0; f < size; f++) {
                 TrieNode node = frontier[f];
-                TrieNode literal = node.get(path.path, start, end, path.hashes[depth]);
+                TrieNode literal = node.get(path.path, start, end, path.hash(depth));
                 TrieNode star = end > start ? node.star : null;
                 if (literal != null) {
                     next[nextSize++] = literal;

@@ -152,7 +152,7 @@ public final class CodeownersPattern {
             if (pi < pattern.length && pattern[pi].kind == Segment.DOUBLE_STAR_KIND) {
                 starPi = pi++;
                 starSi = si;
-            } else if (pi < pattern.length && pattern[pi].matches(text, path.starts[si], path.ends[si])) {
+            } else if (pi < pattern.length && pattern[pi].matches(text, path.start(si), path.end(si))) {
                 pi++;
                 si++;
             } else if (starPi >= 0) {

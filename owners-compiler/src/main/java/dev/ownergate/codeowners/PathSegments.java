@@ -7,19 +7,30 @@ package dev.ownergate.codeowners;
 final class PathSegments {
     final String path;
     final int count;
-    final int[] starts;
-    final int[] ends;
-    final int[] hashes;
-    /** Index in {@code path} of the last '.' of each segment, or -1. */
-    final int[] lastDots;
+    // start, end, hash and last dot of each segment, four ints a segment: one allocation per lookup.
+    private final int[] data;
 
-    private PathSegments(String path, int count, int[] starts, int[] ends, int[] hashes, int[] lastDots) {
+    private PathSegments(String path, int count, int[] data) {
         this.path = path;
         this.count = count;
-        this.starts = starts;
-        this.ends = ends;
-        this.hashes = hashes;
-        this.lastDots = lastDots;
+        this.data = data;
+    }
+
+    int start(int segment) {
+        return data[segment << 2];
+    }
+
+    int end(int segment) {
+        return data[(segment << 2) + 1];
+    }
+
+    int hash(int segment) {
+        return data[(segment << 2) + 2];
+    }
+
+    /** Index in {@code path} of the last '.' of the segment, or -1. */
+    int lastDot(int segment) {
+        return data[(segment << 2) + 3];
     }
 
     /** Null for an empty path (the repository root is not a file). One leading slash is ignored. */
@@ -33,29 +44,24 @@ final class PathSegments {
             return null;
         }
         // One pass; most paths have fewer than 8 segments.
-        int[] starts = new int[8];
-        int[] ends = new int[8];
-        int[] hashes = new int[8];
-        int[] lastDots = new int[8];
-        int segment = 0;
+        int[] data = new int[32];
+        int base = 0;
         int hash = 0;
         int lastDot = -1;
-        starts[0] = from;
+        data[0] = from;
         for (int i = from; i < length; i++) {
             char c = path.charAt(i);
             if (c == '/') {
-                ends[segment] = i;
-                lastDots[segment] = lastDot;
-                hashes[segment++] = hash;
+                data[base + 1] = i;
+                data[base + 2] = hash;
+                data[base + 3] = lastDot;
+                base += 4;
                 hash = 0;
                 lastDot = -1;
-                if (segment == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, segment * 2);
-                    ends = java.util.Arrays.copyOf(ends, segment * 2);
-                    hashes = java.util.Arrays.copyOf(hashes, segment * 2);
-                    lastDots = java.util.Arrays.copyOf(lastDots, segment * 2);
+                if (base == data.length) {
+                    data = java.util.Arrays.copyOf(data, data.length * 2);
                 }
-                starts[segment] = i + 1;
+                data[base] = i + 1;
             } else {
                 if (c == '.') {
                     lastDot = i;
@@ -63,10 +69,9 @@ final class PathSegments {
                 hash = 31 * hash + c;
             }
         }
-        ends[segment] = length;
-        hashes[segment] = hash;
-        lastDots[segment] = lastDot;
-        int count = segment + 1;
-        return new PathSegments(path, count, starts, ends, hashes, lastDots);
+        data[base + 1] = length;
+        data[base + 2] = hash;
+        data[base + 3] = lastDot;
+        return new PathSegments(path, (base >> 2) + 1, data);
     }
 }
