@@ -146,7 +146,7 @@ machine_line() {
   local cpu jdk
   cpu="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
   jdk="$("$(find_java)" -version 2>&1 | head -n1)"
-  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), node $(node --version), generator JDK: $jdk"
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), node $(node --version), generator JDK: $jdk, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 new_results_dir() {
