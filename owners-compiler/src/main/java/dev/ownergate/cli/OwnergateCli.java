@@ -31,6 +31,7 @@ public final class OwnergateCli implements Runnable {
     public static List<Object> coreSubcommands() {
         List<Object> commands = new ArrayList<>();
         // Subcommands are added here, one line each.
+        commands.add(new CompileCommand());
         return commands;
     }
 
@@ -45,6 +46,14 @@ public final class OwnergateCli implements Runnable {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("ownergate: " + ex.getMessage());
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_INVALID;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // Expected failures (unreadable files, git errors) get one line; a stack trace only on request.
+            commandLine.getErr().println("ownergate " + commandLine.getCommandName() + ": " + ex.getMessage());
+            if (System.getenv("OWNERGATE_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
             return EXIT_INVALID;
         });
         return cli;

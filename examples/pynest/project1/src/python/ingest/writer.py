@@ -1,0 +1,2 @@
+def write(path, data):
+    open(path, "w").write(data)

@@ -1,0 +1,2 @@
+def chart():
+    pass

@@ -1,0 +1,144 @@
+package dev.ownergate.cli;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import dev.ownergate.codeowners.CodeownersCompiler;
+import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.owners.OwnersTree;
+import dev.ownergate.repo.WorkTree;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "compile",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compile the OWNERS files under DIR into DIR/.github/CODEOWNERS.",
+            "The result is checked against the OWNERS resolution for every file before it is written."
+        },
+        footer = {"", "Exit codes: 0 written or up to date, 1 out of date (--check), 2 invalid input or usage,",
+                "3 self-verification failed (a bug in ownergate: please report it)."})
+public final class CompileCommand implements Callable<Integer> {
+
+    public static final int EXIT_BUG = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
+    Path root = Path.of(".");
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to write (default: DIR/.github/CODEOWNERS).")
+    Path output;
+
+    @Option(names = "--check", description = "Write nothing; exit 1 and print a unified diff when FILE is out of date.")
+    boolean check;
+
+    @Option(names = "--no-verify", negatable = false,
+            description = "Skip matching every file against the result (not recommended).")
+    boolean noVerify;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path rootDir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(rootDir)) {
+            err.println("ownergate compile: " + root + " is not a folder (give the repository root with --root DIR)");
+            return OwnergateCli.EXIT_INVALID;
+        }
+        Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
+
+        WorkTree tree = WorkTree.open(rootDir);
+        List<String> ownersFiles = tree.files().stream().filter(OwnersTree::isOwnersFile).toList();
+        if (ownersFiles.isEmpty()) {
+            err.println("ownergate compile: no OWNERS files under " + rootDir
+                    + "; add an OWNERS file to a folder (see README: OWNERS formats)");
+            return OwnergateCli.EXIT_INVALID;
+        }
+        OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree);
+        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        diagnostics.sort(null);
+        diagnostics.forEach(d -> err.println(d.format()));
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        if (errors > 0) {
+            err.printf("ownergate compile: %d error%s; nothing written%n", errors, errors == 1 ? "" : "s");
+            return OwnergateCli.EXIT_INVALID;
+        }
+
+        String outputRelative = target.startsWith(rootDir) ? rootDir.relativize(target).toString().replace('\\', '/') : null;
+        List<String> files = tree.files();
+        if (outputRelative != null && !files.contains(outputRelative)) {
+            // Compile as if the CODEOWNERS file already existed, so a second run gives the same bytes.
+            files = new ArrayList<>(files);
+            files.add(outputRelative);
+        }
+        String shownPath = outputRelative != null ? outputRelative : target.toString();
+        CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, shownPath,
+                new CodeownersCompiler.Options(!noVerify));
+        if (!result.ok()) {
+            result.problems().forEach(d -> err.println(d.format()));
+            err.println("ownergate compile: nothing written");
+            return result.failure() == CodeownersCompiler.Failure.SELF_VERIFICATION ? EXIT_BUG : OwnergateCli.EXIT_INVALID;
+        }
+        String text = result.text().orElseThrow();
+        String current = Files.isRegularFile(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
+        CodeownersCompiler.Stats stats = result.stats();
+
+        if (check) {
+            if (text.equals(current)) {
+                err.printf("ownergate compile: %s is up to date (%d rules, %,d files)%n", shownPath, stats.rules(), stats.files());
+                return OwnergateCli.EXIT_OK;
+            }
+            printDiff(out, shownPath, current, text);
+            err.printf("ownergate compile: %s is out of date; run ./ownergate compile and commit the result%n", shownPath);
+            return OwnergateCli.EXIT_PROBLEMS;
+        }
+        if (!text.equals(current)) {
+            writeAtomically(target, text);
+        }
+        err.printf("ownergate compile: %s %s from %d OWNERS files: %d rules, %,d files%s%n", shownPath,
+                text.equals(current) ? "unchanged" : "written", ownersFiles.size(), stats.rules(), stats.files(),
+                stats.verifiedFiles() > 0 ? " verified" : " (not verified)");
+        return OwnergateCli.EXIT_OK;
+    }
+
+    private static void printDiff(PrintWriter out, String path, String current, String wanted) {
+        List<String> before = current == null ? List.of() : Arrays.asList(current.split("\n", -1));
+        List<String> after = Arrays.asList(wanted.split("\n", -1));
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
+                current == null ? "/dev/null" : "a/" + path, "b/" + path, before, DiffUtils.diff(before, after), 3);
+        diff.forEach(out::println);
+        out.flush();
+    }
+
+    /** Temp file in the same folder, then a rename: readers never see a partial CODEOWNERS. */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

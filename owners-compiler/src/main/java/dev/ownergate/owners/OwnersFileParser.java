@@ -1,0 +1,107 @@
+package dev.ownergate.owners;
+
+import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.repo.TextSource;
+import dev.ownergate.yaml.SafeYaml;
+import dev.ownergate.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Parses one OWNERS file in either format.
+ *
+ * <p><b>Format detection:</b> a file is YAML (Kubernetes/Prow) when it parses as a YAML mapping, and plain text
+ * (Chromium/Gerrit) otherwise: {@code alice} is plain, {@code approvers: [alice]} is YAML. Two refinements keep
+ * mistakes readable: a mapping whose only key is {@code file} is the Chromium import {@code file: PATH}, so
+ * plain; and a file that fails to parse as YAML but has a line starting with an OWNERS key
+ * ({@code approvers:}, {@code reviewers:}, {@code filters:}, ...) is reported as broken YAML rather than read
+ * as a list of strange owners.
+ */
+public final class OwnersFileParser {
+
+    private static final Pattern YAML_KEY_LINE = Pattern.compile(
+            "(?m)^\\s*(approvers|reviewers|required_reviewers|labels|emeritus_approvers|options|filters)\\s*:");
+
+    private static final TextSource NO_IMPORTS = path -> Optional.empty();
+
+    private OwnersFileParser() {}
+
+    /**
+     * One parsed file and its diagnostics. The config is always present; when there are errors it holds
+     * what could be read and must not be used to decide ownership.
+     */
+    public record Result(OwnersConfig config, List<Diagnostic> diagnostics) {
+        public Result {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    /** Parses a file without access to the repository: plain-text imports are reported as missing. */
+    public static Result parse(String path, String text, OwnersAliases aliases) {
+        return parse(path, text, aliases, NO_IMPORTS);
+    }
+
+    /**
+     * Parses a file; plain-text imports ({@code file:}, {@code include}) are read from {@code imports}.
+     * Never throws on bad input.
+     *
+     * @param path repo-relative path of the OWNERS file
+     */
+    public static Result parse(String path, String text, OwnersAliases aliases, TextSource imports) {
+        return parse(path, text, aliases, imports, new HashMap<>());
+    }
+
+    /** As above, sharing parsed imports across the files of one tree load. */
+    static Result parse(String path, String text, OwnersAliases aliases, TextSource imports,
+            Map<String, PlainOwnersParser.Parsed> importCache) {
+        String clean = OwnersAliases.stripBom(text);
+        Result result;
+        if (detect(path, clean) == OwnersConfig.Format.YAML) {
+            result = switch (SafeYaml.load(path, clean)) {
+                case YamlDocument.Loaded loaded -> YamlOwnersParser.parse(path, loaded.root(), aliases);
+                case YamlDocument.Invalid invalid -> new Result(emptyConfig(path), List.of(invalid.error()));
+                case YamlDocument.Empty empty -> new Result(emptyConfig(path), List.of());
+            };
+        } else {
+            result = PlainOwnersParser.parse(path, clean, aliases, imports, importCache);
+        }
+        List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(result.diagnostics()));
+        Collections.sort(sorted);
+        return new Result(result.config(), sorted);
+    }
+
+    /** The format rule of this class's documentation. */
+    public static OwnersConfig.Format detect(String path, String text) {
+        String clean = OwnersAliases.stripBom(text);
+        return switch (SafeYaml.load(path, clean)) {
+            case YamlDocument.Loaded loaded -> loaded.root() instanceof MappingNode mapping && !isFileImport(mapping)
+                    ? OwnersConfig.Format.YAML : OwnersConfig.Format.PLAIN;
+            case YamlDocument.Invalid invalid -> YAML_KEY_LINE.matcher(clean).find()
+                    ? OwnersConfig.Format.YAML : OwnersConfig.Format.PLAIN;
+            case YamlDocument.Empty empty -> OwnersConfig.Format.PLAIN;
+        };
+    }
+
+    private static boolean isFileImport(MappingNode mapping) {
+        List<NodeTuple> tuples = mapping.getValue();
+        return tuples.size() == 1 && tuples.get(0).getKeyNode() instanceof ScalarNode key
+                && key.getValue().equals("file");
+    }
+
+    private static OwnersConfig emptyConfig(String path) {
+        return new OwnersConfig(path, RepoPaths.dirOf(path), OwnersConfig.Format.YAML, List.of(), false, false, false);
+    }
+}

@@ -1,0 +1,316 @@
+package dev.ownergate.owners;
+
+import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.ownership.FileOwnership;
+import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.TextSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All OWNERS files of one revision and the walk that answers "who owns this file?".
+ *
+ * <p>The walk starts at the file's folder and goes up to the root, joining the approvers of every entry that
+ * matches the file (Prow {@code entriesForFile}, Chromium/Gerrit inheritance). It stops after a folder whose
+ * OWNERS has Chromium {@code set noparent} (always), after a folder whose OWNERS has Prow
+ * {@code options.no_parent_owners} once some approver has been found for the file (from that folder or a deeper
+ * one; Prow checks {@code out.Len() > 0}), and after a folder where a matching {@code per-file GLOB=set noparent}
+ * drops that folder's other owners. Reviewers, required reviewers and labels walk the same way, each with its own
+ * no_parent_owners check, as in Prow.
+ *
+ * <p>Prow's approve plugin auto-approves a file when the nearest OWNERS folder with approvers for it has
+ * {@code auto_approve_unowned_subfolders} and the file lies in a subfolder below it (Prow
+ * {@code GetOwnersSet}: the OWNERS folder is contained in the file's grandparent path). When no folder has
+ * approvers for the file, the root's option decides.
+ *
+ * <p>Immutable and thread-safe; answers for files without regex or glob rules on their way up are cached per
+ * folder.
+ */
+public final class OwnersTree implements OwnershipRules {
+
+    public static final String FILE_NAME = "OWNERS";
+
+    /** The tree and every problem found; use the tree only when there are no errors. */
+    public record LoadResult(OwnersTree tree, List<Diagnostic> diagnostics) {
+        public LoadResult {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    /** The configs that can matter for files of one folder, nearest first, and the answer if it is per folder. */
+    private record FolderPlan(List<OwnersConfig> chain, Resolution shared) {}
+
+    private final SortedMap<String, OwnersConfig> configs;
+    private final OwnersAliases aliases;
+    private final Map<String, FolderPlan> plans = new ConcurrentHashMap<>();
+
+    private OwnersTree(SortedMap<String, OwnersConfig> configs, OwnersAliases aliases) {
+        this.configs = Collections.unmodifiableSortedMap(configs);
+        this.aliases = aliases;
+    }
+
+    /** A tree of already parsed configs (one per folder; a later config for the same folder wins). */
+    public static OwnersTree of(Collection<OwnersConfig> configs, OwnersAliases aliases) {
+        SortedMap<String, OwnersConfig> byDir = new TreeMap<>();
+        configs.forEach(c -> byDir.put(c.dir(), c));
+        return new OwnersTree(byDir, aliases);
+    }
+
+    /** True when the path's file name is exactly {@code OWNERS}. */
+    public static boolean isOwnersFile(String path) {
+        return path.equals(FILE_NAME) || path.endsWith("/" + FILE_NAME);
+    }
+
+    /**
+     * Reads and parses the given OWNERS files, the root {@code OWNERS_ALIASES} if there is one, and every file
+     * they import. Paths that are not OWNERS files are ignored. Never throws on bad input.
+     */
+    public static LoadResult load(Collection<String> ownersFilePaths, TextSource source) {
+        Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+        OwnersAliases aliases = OwnersAliases.none();
+        Optional<String> aliasText = read(source, OwnersAliases.FILE_NAME, diagnostics);
+        if (aliasText.isPresent()) {
+            OwnersAliases.Result parsed = OwnersAliases.parse(OwnersAliases.FILE_NAME, aliasText.get());
+            diagnostics.addAll(parsed.diagnostics());
+            aliases = parsed.aliases();
+        }
+        Map<String, PlainOwnersParser.Parsed> importCache = new HashMap<>();
+        SortedMap<String, OwnersConfig> byDir = new TreeMap<>();
+        for (String path : new TreeSet<>(ownersFilePaths)) {
+            if (!isOwnersFile(path)) {
+                continue;
+            }
+            Optional<String> text = read(source, path, diagnostics);
+            if (text.isEmpty()) {
+                diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
+                continue;
+            }
+            OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, importCache);
+            diagnostics.addAll(parsed.diagnostics());
+            byDir.put(parsed.config().dir(), parsed.config());
+        }
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        Collections.sort(sorted);
+        return new LoadResult(new OwnersTree(byDir, aliases), sorted);
+    }
+
+    private static Optional<String> read(TextSource source, String path, Set<Diagnostic> diagnostics) {
+        try {
+            return source.read(path);
+        } catch (IOException | UncheckedIOException e) {
+            diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Parsed OWNERS files keyed by folder ({@code ""} for the root). */
+    public SortedMap<String, OwnersConfig> configs() {
+        return configs;
+    }
+
+    public OwnersAliases aliases() {
+        return aliases;
+    }
+
+    /** Who owns {@code filePath} (repo-relative) and why. */
+    public Resolution resolve(String filePath) {
+        String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
+        String dir = RepoPaths.dirOf(path);
+        FolderPlan plan = plans.computeIfAbsent(dir, this::plan);
+        return plan.shared() != null ? plan.shared().withPath(path) : walk(path, dir, plan.chain());
+    }
+
+    @Override
+    public FileOwnership ownersOf(String path) {
+        Resolution r = resolve(path);
+        String decidedBy = "";
+        if (!r.chain().isEmpty()) {
+            Resolution.Step decisive = r.autoApproved() ? r.chain().getLast() : r.chain().getFirst();
+            decidedBy = decisive.location();
+        }
+        List<String> trail = r.chain().stream().map(Resolution.Step::describe).toList();
+        return new FileOwnership(r.path(), r.anyone() ? new TreeSet<>() : r.approvers(), r.anyone(), r.reviewers(),
+                decidedBy, trail);
+    }
+
+    @Override
+    public String sourceDescription() {
+        return "OWNERS files";
+    }
+
+    private FolderPlan plan(String dir) {
+        List<OwnersConfig> chain = new ArrayList<>();
+        boolean perFile = false;
+        String d = dir;
+        while (true) {
+            OwnersConfig c = configs.get(d);
+            if (c != null) {
+                chain.add(c);
+                perFile |= c.entries().stream().anyMatch(e -> !(e.filter() instanceof PathFilter.All));
+                if (c.setNoParent()) {
+                    break;
+                }
+            }
+            if (d.isEmpty()) {
+                break;
+            }
+            d = RepoPaths.parentOf(d);
+        }
+        List<OwnersConfig> frozen = List.copyOf(chain);
+        // Without regex or glob rules every file of the folder gets the same answer.
+        Resolution shared = perFile ? null : walk(RepoPaths.join(dir, "*"), dir, frozen);
+        return new FolderPlan(frozen, shared);
+    }
+
+    private static Resolution walk(String path, String fileDir, List<OwnersConfig> chain) {
+        SortedSet<Owner> approvers = new TreeSet<>();
+        SortedSet<Owner> reviewers = new TreeSet<>();
+        SortedSet<Owner> required = new TreeSet<>();
+        SortedSet<String> labels = new TreeSet<>();
+        boolean approversDone = false;
+        boolean reviewersDone = false;
+        boolean requiredDone = false;
+        boolean labelsDone = false;
+        OwnersConfig nearestWithApprovers = null;
+        StepList steps = new StepList();
+
+        for (OwnersConfig c : chain) {
+            String rel = RepoPaths.relativize(c.dir(), path);
+            List<OwnersEntry> matched = new ArrayList<>();
+            OwnersEntry exclusive = null;
+            for (OwnersEntry e : c.entries()) {
+                if (e.filter().matches(rel)) {
+                    matched.add(e);
+                    if (e.exclusive() && exclusive == null) {
+                        exclusive = e;
+                    }
+                }
+            }
+            if (exclusive != null) {
+                // per-file GLOB=set noparent: only the per-file owners of this folder remain (Gerrit code-owners).
+                matched.removeIf(e -> e.filter() instanceof PathFilter.All);
+            }
+            boolean stopsHere = exclusive != null || c.setNoParent();
+
+            if (!approversDone) {
+                int before = approvers.size();
+                for (OwnersEntry e : matched) {
+                    if (!e.approvers().isEmpty()) {
+                        approvers.addAll(e.approvers());
+                        steps.add(e.sourcePath(), e.line(), rule(c, e), e.approvers());
+                    }
+                }
+                if (nearestWithApprovers == null && approvers.size() > before) {
+                    nearestWithApprovers = c;
+                }
+                if (exclusive != null) {
+                    steps.stop(exclusive.sourcePath(), exclusive.line(), exclusive.filter().describe() + "=set noparent");
+                    approversDone = true;
+                } else if (c.setNoParent()) {
+                    steps.stop(c.path(), 0, "set noparent");
+                    approversDone = true;
+                } else if (c.noParentOwners() && !approvers.isEmpty()) {
+                    steps.stop(c.path(), 0, "options.no_parent_owners");
+                    approversDone = true;
+                }
+            }
+            if (!reviewersDone) {
+                matched.forEach(e -> reviewers.addAll(e.reviewers()));
+                reviewersDone = stopsHere || (c.noParentOwners() && !reviewers.isEmpty());
+            }
+            if (!requiredDone) {
+                matched.forEach(e -> required.addAll(e.requiredReviewers()));
+                requiredDone = stopsHere || (c.noParentOwners() && !required.isEmpty());
+            }
+            if (!labelsDone) {
+                matched.forEach(e -> labels.addAll(e.labels()));
+                labelsDone = stopsHere || (c.noParentOwners() && !labels.isEmpty());
+            }
+            if (approversDone && reviewersDone && requiredDone && labelsDone) {
+                break;
+            }
+        }
+
+        OwnersConfig autoSource = nearestWithApprovers;
+        if (autoSource == null && !approversDone && !chain.isEmpty() && chain.getLast().dir().isEmpty()) {
+            autoSource = chain.getLast();
+        }
+        boolean autoApproved = autoSource != null && autoSource.autoApproveUnownedSubfolders()
+                && !fileDir.equals(autoSource.dir());
+        if (autoApproved) {
+            steps.auto(autoSource.path(), fileDir);
+        }
+        boolean anyone = approvers.remove(Owner.ANYONE) || autoApproved;
+        return new Resolution(path, approvers, anyone, autoApproved, reviewers, required, labels, steps.build());
+    }
+
+    private static String rule(OwnersConfig c, OwnersEntry e) {
+        String rule = e.filter() instanceof PathFilter.All
+                ? (c.format() == OwnersConfig.Format.YAML ? "approvers" : "owners")
+                : e.filter().describe();
+        return e.sourcePath().equals(c.path()) ? rule : rule + " (imported by " + c.path() + ")";
+    }
+
+    /** Builds the chain, merging consecutive owner lines of one file into one step. */
+    private static final class StepList {
+        private final List<Resolution.Step> done = new ArrayList<>();
+        private String source;
+        private int line;
+        private String rule;
+        private SortedSet<Owner> owners;
+
+        void add(String source, int line, String rule, SortedSet<Owner> added) {
+            if (owners != null && source.equals(this.source) && rule.equals(this.rule)) {
+                owners.addAll(added);
+                return;
+            }
+            flush();
+            this.source = source;
+            this.line = line;
+            this.rule = rule;
+            this.owners = new TreeSet<>(added);
+        }
+
+        void stop(String source, int line, String rule) {
+            flush();
+            done.add(new Resolution.Step(source, line, rule, "stop"));
+        }
+
+        void auto(String source, String fileDir) {
+            flush();
+            done.add(new Resolution.Step(source, 0, "options.auto_approve_unowned_subfolders",
+                    "auto-approved: " + (fileDir.isEmpty() ? "the root" : fileDir) + " has no approvers of its own"));
+        }
+
+        List<Resolution.Step> build() {
+            flush();
+            return done;
+        }
+
+        private void flush() {
+            if (owners != null) {
+                done.add(new Resolution.Step(source, line, rule,
+                        String.join(", ", owners.stream().map(Owner::toString).toList())));
+                owners = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.ownergate.owners;
+
+import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.repo.TextSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Reads a Chromium/Gerrit plain OWNERS file: one owner per line ({@code alice}, {@code @alice},
+ * {@code @org/team}, {@code alice@example.com} or {@code *}), {@code #} comments, {@code set noparent},
+ * {@code per-file GLOB[,GLOB]=owner[,owner] | set noparent | file:PATH}, {@code file:PATH} and
+ * {@code include PATH}.
+ *
+ * <p>Imports follow Gerrit code-owners (which keeps Chromium's {@code file:} meaning): {@code file:PATH} brings in
+ * only the other file's folder owners (not its {@code per-file} lines, not its {@code set noparent}), while
+ * {@code include PATH} brings in everything, {@code per-file} and {@code set noparent} included. Nested imports
+ * resolve recursively and never widen: what a {@code file:} import reaches stays owners-only. An import path
+ * starting with {@code /} or {@code //} is relative to the repository root, any other to the importing file's
+ * folder. Unlike Chromium, which silently tolerates import loops, a cycle is an error.
+ */
+final class PlainOwnersParser {
+
+    private static final String PER_FILE_FORM =
+            "write 'per-file GLOB[,GLOB]=owner[,owner]', 'per-file GLOB=set noparent' or 'per-file GLOB=file:PATH'";
+
+    /** What one plain file says, with its imports already folded in. */
+    record Parsed(List<OwnersEntry> folderEntries, List<OwnersEntry> perFileEntries, boolean setNoParent,
+            boolean empty) {}
+
+    private final OwnersAliases aliases;
+    private final TextSource source;
+    private final Set<Diagnostic> diagnostics;
+    private final Map<String, Parsed> importCache;
+
+    /**
+     * @param importCache parsed imports shared across the files of one tree load, so a common file imported by
+     *                    hundreds of OWNERS files is read once
+     */
+    PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics,
+            Map<String, Parsed> importCache) {
+        this.aliases = aliases;
+        this.source = source;
+        this.diagnostics = diagnostics;
+        this.importCache = importCache;
+    }
+
+    static OwnersFileParser.Result parse(String path, String text, OwnersAliases aliases, TextSource source,
+            Map<String, Parsed> importCache) {
+        Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+        OwnersConfig config = new PlainOwnersParser(aliases, source, diagnostics, importCache)
+                .parseOwnersFile(path, text);
+        return new OwnersFileParser.Result(config, new ArrayList<>(diagnostics));
+    }
+
+    OwnersConfig parseOwnersFile(String path, String text) {
+        SequencedSet<String> stack = new LinkedHashSet<>();
+        stack.add(path);
+        Parsed parsed = parseText(path, text, stack);
+        List<OwnersEntry> entries = new ArrayList<>(parsed.folderEntries());
+        entries.addAll(parsed.perFileEntries());
+        OwnersConfig config = new OwnersConfig(path, RepoPaths.dirOf(path), OwnersConfig.Format.PLAIN, entries,
+                false, parsed.setNoParent(), false);
+        if (parsed.empty()) {
+            diagnostics.add(Diagnostic.warning(path, 1, 1, "empty OWNERS file owns nothing;"
+                    + " add owners (one per line, e.g. \"alice\") or delete it"));
+        } else if (!config.hasApprovers()) {
+            diagnostics.add(Diagnostic.warning(path, 1, 1, parsed.setNoParent()
+                    ? "'set noparent' with no owners leaves every file here without owners; add owners"
+                    : "lists no owners, so it owns nothing; add owners (one per line, e.g. \"alice\")"));
+        }
+        return config;
+    }
+
+    private Parsed parseText(String path, String text, SequencedSet<String> stack) {
+        List<OwnersEntry> folder = new ArrayList<>();
+        List<OwnersEntry> perFile = new ArrayList<>();
+        boolean setNoParent = false;
+        boolean empty = true;
+        String[] lines = OwnersAliases.stripBom(text).split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String raw = lines[i];
+            int hash = raw.indexOf('#');
+            String content = hash >= 0 ? raw.substring(0, hash) : raw;
+            String line = content.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            empty = false;
+            int col = content.length() - content.stripLeading().length() + 1;
+            if (line.equals("set noparent") || line.matches("set\\s+noparent")) {
+                setNoParent = true;
+            } else if (line.startsWith("set ") || line.equals("set")) {
+                error(path, lineNo, col, "unknown directive '" + line + "'; the only one is 'set noparent'");
+            } else if (line.startsWith("per-file") && (line.length() == 8 || Character.isWhitespace(line.charAt(8)))) {
+                perFile.addAll(perFile(path, lineNo, col, line, stack));
+            } else if (line.startsWith("file:")) {
+                String target = line.substring(5).strip();
+                imported(path, lineNo, col, target, stack).ifPresent(p -> folder.addAll(p.folderEntries()));
+            } else if (line.startsWith("include") && line.length() > 7 && Character.isWhitespace(line.charAt(7))) {
+                String target = line.substring(7).strip();
+                Optional<Parsed> p = imported(path, lineNo, col, target, stack);
+                if (p.isPresent()) {
+                    folder.addAll(p.get().folderEntries());
+                    perFile.addAll(p.get().perFileEntries());
+                    setNoParent |= p.get().setNoParent();
+                }
+            } else if (line.chars().anyMatch(Character::isWhitespace)) {
+                error(path, lineNo, col, "'" + line + "' is not an owner: write one owner per line"
+                        + " (or 'set noparent', 'per-file ...', 'file:PATH', 'include PATH')");
+            } else {
+                owners(path, lineNo, col, line).ifPresent(o ->
+                        folder.add(OwnersEntry.approvers(PathFilter.ALL, o, path, lineNo)));
+            }
+        }
+        return new Parsed(List.copyOf(folder), List.copyOf(perFile), setNoParent, empty);
+    }
+
+    private List<OwnersEntry> perFile(String path, int lineNo, int col, String line, SequencedSet<String> stack) {
+        int eq = line.indexOf('=');
+        if (eq < 0) {
+            error(path, lineNo, col, "malformed per-file line: no '='; " + PER_FILE_FORM);
+            return List.of();
+        }
+        String globsText = line.substring("per-file".length(), eq).strip();
+        String directive = line.substring(eq + 1).strip();
+        int globsCol = col + line.indexOf(globsText.isEmpty() ? "=" : globsText);
+        int directiveCol = col + eq + 1 + (line.substring(eq + 1).length() - line.substring(eq + 1).stripLeading().length());
+        if (globsText.isEmpty()) {
+            error(path, lineNo, globsCol, "per-file line names no glob; " + PER_FILE_FORM);
+            return List.of();
+        }
+        if (directive.isEmpty()) {
+            error(path, lineNo, directiveCol, "per-file line names no owners after '='; " + PER_FILE_FORM);
+            return List.of();
+        }
+        List<PathFilter> filters = new ArrayList<>();
+        int searchFrom = 0;
+        for (String g : globsText.split(",")) {
+            String glob = g.strip();
+            int gCol = globsCol + Math.max(0, globsText.indexOf(glob, searchFrom));
+            searchFrom = Math.max(searchFrom, globsText.indexOf(glob, searchFrom) + glob.length());
+            if (glob.isEmpty()) {
+                error(path, lineNo, globsCol, "empty glob in per-file line; " + PER_FILE_FORM);
+                continue;
+            }
+            try {
+                filters.add(PathFilter.Glob.of(glob));
+            } catch (IllegalArgumentException e) {
+                error(path, lineNo, gCol, "bad per-file glob '" + glob + "': " + e.getMessage());
+            }
+        }
+        boolean exclusive = false;
+        SortedSet<Owner> owners = new TreeSet<>();
+        if (directive.equals("set noparent") || directive.matches("set\\s+noparent")) {
+            exclusive = true;
+        } else if (directive.startsWith("file:")) {
+            imported(path, lineNo, directiveCol, directive.substring(5).strip(), stack)
+                    .ifPresent(p -> p.folderEntries().forEach(e -> owners.addAll(e.approvers())));
+        } else if (directive.startsWith("set ")) {
+            error(path, lineNo, directiveCol, "unknown per-file directive '" + directive + "'; " + PER_FILE_FORM);
+            return List.of();
+        } else {
+            int from = 0;
+            for (String t : directive.split(",", -1)) {
+                String token = t.strip();
+                int tCol = directiveCol + Math.max(0, directive.indexOf(token, from));
+                from = Math.max(from, directive.indexOf(token, from) + token.length());
+                if (token.isEmpty()) {
+                    error(path, lineNo, directiveCol, "empty owner in per-file line; " + PER_FILE_FORM);
+                } else if (token.chars().anyMatch(Character::isWhitespace)) {
+                    error(path, lineNo, tCol, "'" + token + "' is not an owner: separate per-file owners with"
+                            + " commas; " + PER_FILE_FORM);
+                } else {
+                    owners(path, lineNo, tCol, token).ifPresent(owners::addAll);
+                }
+            }
+        }
+        List<OwnersEntry> entries = new ArrayList<>();
+        for (PathFilter filter : filters) {
+            entries.add(new OwnersEntry(filter, owners, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), exclusive,
+                    path, lineNo));
+        }
+        return entries;
+    }
+
+    private Optional<SortedSet<Owner>> owners(String path, int lineNo, int col, String token) {
+        Optional<SortedSet<Owner>> resolved = aliases.resolve(token);
+        if (resolved.isEmpty()) {
+            error(path, lineNo, col, "'" + token + "' is not a valid owner: " + Owner.expectedForm());
+        }
+        return resolved;
+    }
+
+    /** Reads and parses an imported file; empty (with an error) when it cannot be used. */
+    private Optional<Parsed> imported(String path, int lineNo, int col, String target, SequencedSet<String> stack) {
+        if (target.isEmpty()) {
+            error(path, lineNo, col, "import names no file; write 'file:PATH' or 'include PATH'");
+            return Optional.empty();
+        }
+        if (target.contains(":")) {
+            error(path, lineNo, col, "'" + target + "' imports from another repository, which is not supported;"
+                    + " copy the owners into this repository");
+            return Optional.empty();
+        }
+        boolean fromRoot = target.startsWith("/");
+        String joined = fromRoot ? target : RepoPaths.join(RepoPaths.dirOf(path), target);
+        Optional<String> resolved = RepoPaths.normalize(joined);
+        if (resolved.isEmpty() || resolved.get().isEmpty()) {
+            error(path, lineNo, col, "import '" + target + "' points outside the repository");
+            return Optional.empty();
+        }
+        String importPath = resolved.get();
+        if (stack.contains(importPath)) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (String p : stack) {
+                in |= p.equals(importPath);
+                if (in) {
+                    cycle.add(p);
+                }
+            }
+            cycle.add(importPath);
+            error(path, lineNo, col, "import cycle: " + String.join(" -> ", cycle) + "; remove one of these imports");
+            return Optional.empty();
+        }
+        Parsed cached = importCache.get(importPath);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> text;
+        try {
+            text = source.read(importPath);
+        } catch (IOException | UncheckedIOException e) {
+            error(path, lineNo, col, "cannot read imported file '" + importPath + "': " + e.getMessage());
+            return Optional.empty();
+        }
+        if (text.isEmpty()) {
+            error(path, lineNo, col, "imported file '" + importPath + "' does not exist"
+                    + (fromRoot ? "" : " (non-absolute imports are relative to this file's folder;"
+                    + " start with '/' for the repository root)"));
+            return Optional.empty();
+        }
+        if (OwnersFileParser.detect(importPath, text.get()) == OwnersConfig.Format.YAML) {
+            error(path, lineNo, col, "imported file '" + importPath + "' is a YAML OWNERS file;"
+                    + " imports read plain OWNERS files only");
+            return Optional.empty();
+        }
+        stack.addLast(importPath);
+        Parsed parsed = parseText(importPath, text.get(), stack);
+        stack.removeLast();
+        importCache.put(importPath, parsed);
+        return Optional.of(parsed);
+    }
+
+    private void error(String path, int line, int col, String message) {
+        diagnostics.add(Diagnostic.error(path, line, col, message));
+    }
+}

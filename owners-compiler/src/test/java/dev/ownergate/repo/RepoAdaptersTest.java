@@ -1,0 +1,83 @@
+package dev.ownergate.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepoAdaptersTest {
+
+    @Test
+    void workTreeListsTrackedAndUntrackedButNotIgnoredFiles(@TempDir Path dir) throws IOException {
+        GitRepoFixture repo = GitRepoFixture.init(dir)
+                .write(".gitignore", "build/\n")
+                .write("lib/a.py", "")
+                .commitAll("first")
+                .write("lib/new.py", "")
+                .write("build/out.bin", "");
+
+        WorkTree tree = WorkTree.open(repo.root());
+
+        assertThat(tree.isGit()).isTrue();
+        assertThat(tree.files()).containsExactly(".gitignore", "lib/a.py", "lib/new.py");
+    }
+
+    @Test
+    void folderOutsideGitIsWalkedSkippingDotGitFolders(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("a/.git"));
+        Files.writeString(dir.resolve("a/.git/config"), "x");
+        Files.writeString(dir.resolve("a/OWNERS"), "alice\n");
+        Files.writeString(dir.resolve("top.txt"), "");
+
+        WorkTree tree = WorkTree.open(dir);
+
+        assertThat(tree.isGit()).isFalse();
+        assertThat(tree.files()).containsExactly("a/OWNERS", "top.txt");
+        assertThat(tree.read("a/OWNERS")).contains("alice\n");
+        assertThat(tree.read("missing")).isEmpty();
+        assertThat(tree.read("../escape")).isEmpty();
+    }
+
+    @Test
+    void gitRevisionReadsTheCommittedTreeNotTheWorkTree(@TempDir Path dir) throws IOException {
+        GitRepoFixture repo = GitRepoFixture.init(dir).write("OWNERS", "alice\n").commitAll("base");
+        repo.git("branch", "base");
+        repo.write("OWNERS", "mallory\n").write("extra.py", "").commitAll("head");
+
+        GitRevision base = GitRevision.at(repo.root(), "base");
+
+        assertThat(base.files()).containsExactly("OWNERS");
+        assertThat(base.read("OWNERS")).contains("alice\n");
+        assertThat(base.describe()).startsWith("git base@");
+        assertThatThrownBy(() -> GitRevision.at(repo.root(), "no-such-ref"))
+                .hasMessageContaining("'no-such-ref' is not a commit");
+    }
+
+    @Test
+    void changesReportRenamesWithBothPathsAndDeletionsWithTheOldPath(@TempDir Path dir) throws IOException {
+        GitRepoFixture repo = GitRepoFixture.init(dir)
+                .write("lib/keep.py", "x = 1\n".repeat(20))
+                .write("lib/gone.py", "y = 2\n")
+                .write("lib/edit.py", "z = 3\n")
+                .commitAll("base");
+        repo.git("branch", "base");
+        repo.git("mv", "lib/keep.py", "lib/moved.py");
+        repo.git("rm", "-q", "lib/gone.py");
+        repo.write("lib/edit.py", "z = 4\n").write("lib/added.py", "").commitAll("head");
+
+        List<GitChanges.Change> changes = GitChanges.between(repo.root(), "base..HEAD");
+
+        assertThat(changes).containsExactlyInAnyOrder(
+                new GitChanges.Change(GitChanges.Kind.ADDED, "lib/added.py", null),
+                new GitChanges.Change(GitChanges.Kind.MODIFIED, "lib/edit.py", null),
+                new GitChanges.Change(GitChanges.Kind.REMOVED, "lib/gone.py", null),
+                new GitChanges.Change(GitChanges.Kind.RENAMED, "lib/moved.py", "lib/keep.py"));
+        assertThat(changes.stream().flatMap(c -> c.pathsToApprove().stream()))
+                .contains("lib/keep.py", "lib/moved.py", "lib/gone.py");
+    }
+}
