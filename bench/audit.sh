@@ -44,8 +44,8 @@ table="$RESULTS/table.md"
 {
   echo "audit: $(machine_line); ownergate: median of $RUNS runs after $WARMUP warm-up; peers: see runs column"
   echo
-  echo "| files | rules | tool | wall | peak RSS | runs | ownergate wall / tool | ownergate peak / tool |"
-  echo "|------:|------:|------|-----:|---------:|-----:|----------------------:|----------------------:|"
+  echo "| files | rules | tool | wall | CPU | peak RSS | runs | ownergate wall / tool | ownergate CPU / tool | ownergate peak / tool |"
+  echo "|------:|------:|------|-----:|----:|---------:|-----:|----------------------:|---------------------:|----------------------:|"
 } > "$table"
 
 for size in "${sizes[@]}"; do
@@ -55,12 +55,12 @@ for size in "${sizes[@]}"; do
   rules="$(grep -cv '^\s*\(#.*\)\?$' "$tree/.github/CODEOWNERS")"
   peer_runs="${PEER_RUNS:-$(( files < 100000 ? RUNS : 1 ))}"
 
-  o_ms=NA o_rss=NA o_cell="skipped: no ownergate audit yet" o_runs=0
+  o_ms=NA o_rss=NA o_cpu=NA o_cell="skipped: no ownergate audit yet" o_runs=0
   if $have_ownergate; then
     log "bench: ownergate audit, $size"
     series "ownergate-$size" "$WARMUP" "$RUNS" "$RESULTS/ownergate-$size.json" -- \
       "$OWNERGATE" audit --format json --root "$tree"
-    read -r o_ms o_rss o_fail o_runs < <(summary "ownergate-$size")
+    read -r o_ms o_rss o_fail o_runs o_cpu < <(summary "ownergate-$size")
     # audit exits 1 when it finds problems; only 2 and up (invalid input, crash) is a failed run.
     if awk '$3 >= 2 { bad = 1 } END { exit !bad }' "$RESULTS/ownergate-$size"; then
       o_cell="$(fmt_s "$o_ms") (failed, exit $(last_failure "ownergate-$size"))"
@@ -70,8 +70,8 @@ for size in "${sizes[@]}"; do
     fi
   fi
   one=1.00; [[ "$o_ms" == NA ]] && one=-
-  printf '| %s | %s | ownergate audit | %s | %s | %s | %s | %s |\n' "$files" "$rules" "$o_cell" \
-    "$(fmt_mb "$o_rss")" "$o_runs" "$one" "$one" >> "$table"
+  printf '| %s | %s | ownergate audit | %s | %s | %s | %s | %s | %s | %s |\n' "$files" "$rules" "$o_cell" \
+    "$(fmt_s "$o_cpu")" "$(fmt_mb "$o_rss")" "$o_runs" "$one" "$one" "$one" >> "$table"
 
   i=0
   for peer in "${peers[@]}"; do
@@ -79,14 +79,15 @@ for size in "${sizes[@]}"; do
     key="peer$i-$size"; i=$((i + 1))
     log "bench: $label, $size ($peer_runs run(s), timeout ${PEER_TIMEOUT}s, heap $heap)"
     run_peer "$key" "$tree" "$peer_runs" "$heap" "$cmd"
-    read -r p_ms p_rss p_fail p_n < <(summary "$key")
+    read -r p_ms p_rss p_fail p_n p_cpu < <(summary "$key")
     (( p_fail == 0 )) || log "bench: $label: $p_fail of $p_n runs failed: $(tail -c 300 "$RESULTS/$key.stderr" | tr '\n' ' ')"
     wall_ratio="$(ratio "$o_ms" "$p_ms")"
     # A timed-out peer ran at least PEER_TIMEOUT: the true ratio is at most the one shown.
     if (( p_fail > 0 )) && [[ "$(last_failure "$key")" == 124 && "$wall_ratio" != - ]]; then wall_ratio="< $wall_ratio"; fi
     [[ "$wall_ratio" == - || "$wall_ratio" == "<"* ]] || wall_ratio="$wall_ratio ($(ratio "$p_ms" "$o_ms")x faster)"
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$files" "$rules" "$label" "$(cell_wall "$key" "$p_ms" "$p_fail")" \
-      "$(fmt_mb "$p_rss")" "$p_n" "$wall_ratio" "$(ratio "$o_rss" "$p_rss")" >> "$table"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$files" "$rules" "$label" \
+      "$(cell_wall "$key" "$p_ms" "$p_fail")" "$(fmt_s "$p_cpu")" "$(fmt_mb "$p_rss")" "$p_n" \
+      "$wall_ratio" "$(ratio "$o_cpu" "$p_cpu")" "$(ratio "$o_rss" "$p_rss")" >> "$table"
   done
 done
 

@@ -18,8 +18,8 @@ table="$RESULTS/table.md"
 {
   echo "compile: $(machine_line); median of $RUNS runs after $WARMUP warm-up, whole process"
   echo
-  echo "| files | OWNERS | ownergate compile | peak | codeowners-generator | peak | wall ratio | memory ratio |"
-  echo "|------:|-------:|------------------:|-----:|---------------------:|-----:|-----------:|-------------:|"
+  echo "| files | OWNERS | ownergate compile: wall | CPU | peak RSS | codeowners-generator: wall | CPU | peak RSS | wall ratio | CPU ratio | memory ratio |"
+  echo "|------:|-------:|------------------------:|----:|---------:|---------------------------:|----:|---------:|-----------:|----------:|-------------:|"
 } > "$table"
 
 for size in "${sizes[@]}"; do
@@ -33,27 +33,28 @@ for size in "${sizes[@]}"; do
     "$tree" "$peer_out" "$PEERS/codeowners-generator/dist/cli.js")
   log "bench: codeowners-generator generate, $size"
   series "peer-$size" "$WARMUP" "$RUNS" /dev/null -- "${peer_cmd[@]}"
-  read -r p_ms p_rss p_fail p_n < <(summary "peer-$size")
+  read -r p_ms p_rss p_fail p_n p_cpu < <(summary "peer-$size")
   (( p_fail == 0 )) || log "bench: codeowners-generator failed $p_fail of $p_n runs at $size: $(tail -n3 "$RESULTS/peer-$size.stderr")"
 
-  o_ms=NA o_rss=NA o_note=" (skipped: no ownergate compile yet)"
+  o_ms=NA o_rss=NA o_cpu=NA o_note=" (skipped: no ownergate compile yet)"
   if $have_ownergate; then
     og_out="$RESULTS/ownergate-$size.CODEOWNERS"
     log "bench: ownergate compile, $size"
     series "ownergate-$size" "$WARMUP" "$RUNS" /dev/null -- "$OWNERGATE" compile --root "$tree" --output "$og_out"
-    read -r o_ms o_rss o_fail o_n < <(summary "ownergate-$size")
+    read -r o_ms o_rss o_fail o_n o_cpu < <(summary "ownergate-$size")
     o_note=""
     if (( o_fail > 0 )); then
       o_note=" (failed $o_fail/$o_n, exit $(last_failure "ownergate-$size"))"
       log "bench: ownergate compile failed $o_fail of $o_n runs at $size: $(tail -n3 "$RESULTS/ownergate-$size.stderr")"
     fi
   fi
-  printf '| %s | %s | %s%s | %s | %s | %s | %s | %s |\n' "$(size_to_files "$size")" "$owners_files" \
-    "$(fmt_s "$o_ms")" "$o_note" "$(fmt_mb "$o_rss")" "$(fmt_s "$p_ms")" "$(fmt_mb "$p_rss")" \
-    "$(ratio "$o_ms" "$p_ms")" "$(ratio "$o_rss" "$p_rss")" >> "$table"
+  printf '| %s | %s | %s%s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(size_to_files "$size")" "$owners_files" \
+    "$(fmt_s "$o_ms")" "$o_note" "$(fmt_s "$o_cpu")" "$(fmt_mb "$o_rss")" \
+    "$(fmt_s "$p_ms")" "$(fmt_s "$p_cpu")" "$(fmt_mb "$p_rss")" \
+    "$(ratio "$o_ms" "$p_ms")" "$(ratio "$o_cpu" "$p_cpu")" "$(ratio "$o_rss" "$p_rss")" >> "$table"
 done
 
 echo
 cat "$table"
 echo
-echo "ratio = ownergate / codeowners-generator (below 1.00: ownergate is faster / smaller). Raw runs: $RESULTS"
+echo "wall and CPU (user + system) are medians; ratio = ownergate / codeowners-generator (below 1.00: ownergate is faster / smaller). Raw runs: $RESULTS"

@@ -92,20 +92,22 @@ ownergate_has() {
   fi
 }
 
-# measure NAME OUT -- CMD...: one run; appends "wall_seconds peak_rss_kb exit" to $RESULTS/NAME.
+# measure NAME OUT -- CMD...: one run; appends "wall_ms peak_rss_kb exit cpu_ms" to $RESULTS/NAME.
 # Wall time is taken around the whole process with nanosecond clocks (GNU time rounds to 10 ms);
-# peak RSS is GNU time's %M, the largest resident set among the process and its waited-for children.
+# peak RSS is GNU time's %M, the largest resident set among the process and its waited-for children;
+# CPU is user + system time of the process tree, which says more than wall time when other jobs share the cores.
 measure() {
   local name="$1" out="$2"; shift 3
   local tfile="$RESULTS/$name.time" start end rc=0
   start=$(date +%s%N)
-  /usr/bin/time -f '%M %x' -o "$tfile" "$@" >"$out" 2>"$RESULTS/$name.stderr" || rc=$?
+  /usr/bin/time -f '%M %U %S' -o "$tfile" "$@" >"$out" 2>"$RESULTS/$name.stderr" || rc=$?
   end=$(date +%s%N)
-  local rss
-  rss="$(tail -n1 "$tfile" | awk '{print $1}')"
+  local rss cpu
   # GNU time writes "Command exited with non-zero status N" first when the command fails.
+  read -r rss cpu < <(tail -n1 "$tfile" | awk '{ printf "%d %d\n", $1, ($2 + $3) * 1000 }')
   [[ "$rss" =~ ^[0-9]+$ ]] || rss=0
-  echo "$(( (end - start) / 1000000 )) $rss $rc" >> "$RESULTS/$name"
+  [[ "$cpu" =~ ^[0-9]+$ ]] || cpu=0
+  echo "$(( (end - start) / 1000000 )) $rss $rc $cpu" >> "$RESULTS/$name"
   return 0
 }
 
@@ -122,15 +124,18 @@ series() {
   done
 }
 
-# summary NAME: "median_ms max_rss_kb failures runs" over the timed runs.
+# summary NAME: "median_wall_ms max_rss_kb failures runs median_cpu_ms" over the timed runs.
 summary() {
-  sort -n -k1,1 "$RESULTS/$1" | awk '
-    { wall[NR] = $1; if ($2 > rss) rss = $2; if ($3 != 0) fail++ }
+  awk '
+    function median(a, n,   i, j, t) {
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { wall[NR] = $1; cpu[NR] = $4; if ($2 > rss) rss = $2; if ($3 != 0) fail++ }
     END {
-      if (NR == 0) { print "NA NA 0 0"; exit }
-      med = (NR % 2) ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2
-      printf "%d %d %d %d\n", med, rss, fail + 0, NR
-    }'
+      if (NR == 0) { print "NA NA 0 0 NA"; exit }
+      printf "%d %d %d %d %d\n", median(wall, NR), rss, fail + 0, NR, median(cpu, NR)
+    }' "$RESULTS/$1"
 }
 
 # The last failed run's exit code, for the table ("timeout" for 124).
