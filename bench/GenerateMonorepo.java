@@ -486,7 +486,13 @@ public final class GenerateMonorepo {
             } else if (r < 0.77) {
                 pattern = "/" + dir + "/**/BUILD";
             } else if (r < 0.82) {
-                pattern = dir.substring(dir.lastIndexOf('/') + 1) + "/";
+                String name = dir.substring(dir.lastIndexOf('/') + 1);
+                // Unanchored only for package names (they carry a number): an unanchored "python/" or "src/"
+                // would override every anchored rule above it, which no real CODEOWNERS does on purpose.
+                if (!name.matches(".*[0-9].*")) {
+                    continue;
+                }
+                pattern = name + "/";
             } else if (r < 0.87) {
                 pattern = "/" + dir + "/**/*_test.py";
             } else {

@@ -143,8 +143,10 @@ from_jsonl() { node -e 'const [p, f] = process.argv.slice(1);
 from_ownergate() {
   $have_ownergate_who || { echo "n/a"; return; }
   local out
-  out="$("$OWNERGATE" who --root "$probe" "$1" 2>/dev/null)" || { echo "error"; return; }
-  grep -oE '@[A-Za-z0-9_./-]+' <<< "$out" | sort -u | tr '\n' ' ' | sed 's/ $//'
+  out="$("$OWNERGATE" who --json --root "$probe" "$1" 2>/dev/null)" || { echo "error"; return; }
+  # docs/cli-json.md: {"paths": [{"path": ..., "owners": [...]}]}
+  node -e 'const d = JSON.parse(process.argv[1]); const o = d.paths[0].owners;
+    console.log(o.length ? o.join(" ") : "nobody")' "$out" 2>/dev/null || echo "error"
 }
 have_ownergate_who=true
 ownergate_has who || have_ownergate_who=false
