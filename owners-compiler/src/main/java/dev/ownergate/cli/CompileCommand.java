@@ -3,6 +3,7 @@ package dev.ownergate.cli;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.ownergate.codeowners.CodeownersCompiler;
+import dev.ownergate.codeowners.CodeownersPattern;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.repo.WorkTree;
@@ -47,6 +48,11 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 and print a unified diff when FILE is out of date.")
     boolean check;
 
+    @Option(names = "--ignore", paramLabel = "PATTERN",
+            description = {"Ignore OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).",
+                "Like Prow's owners_dir_denylist: the files there are still owned, by the OWNERS files above."})
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = "--no-verify", negatable = false,
             description = "Skip matching every file against the result (not recommended).")
     boolean noVerify;
@@ -62,14 +68,21 @@ public final class CompileCommand implements Callable<Integer> {
         }
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
 
+        PhaseTimer timer = PhaseTimer.fromEnvironment(err);
         WorkTree tree = WorkTree.open(rootDir);
-        List<String> ownersFiles = tree.files().stream().filter(OwnersTree::isOwnersFile).toList();
+        timer.lap("list files");
+        List<CodeownersPattern> ignored = ignore.stream().map(CodeownersPattern::compile).toList();
+        List<String> ownersFiles = tree.files().stream()
+                .filter(OwnersTree::isOwnersFile)
+                .filter(path -> ignored.stream().noneMatch(p -> p.matches(path)))
+                .toList();
         if (ownersFiles.isEmpty()) {
             err.println("ownergate compile: no OWNERS files under " + rootDir
                     + "; add an OWNERS file to a folder (see README: OWNERS formats)");
             return OwnergateCli.EXIT_INVALID;
         }
         OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree);
+        timer.lap("load OWNERS");
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
         diagnostics.sort(null);
         diagnostics.forEach(d -> err.println(d.format()));
@@ -89,6 +102,7 @@ public final class CompileCommand implements Callable<Integer> {
         String shownPath = outputRelative != null ? outputRelative : target.toString();
         CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, shownPath,
                 new CodeownersCompiler.Options(!noVerify));
+        timer.lap("compile and verify");
         if (!result.ok()) {
             result.problems().forEach(d -> err.println(d.format()));
             err.println("ownergate compile: nothing written");
@@ -110,8 +124,9 @@ public final class CompileCommand implements Callable<Integer> {
         if (!text.equals(current)) {
             writeAtomically(target, text);
         }
-        err.printf("ownergate compile: %s %s from %d OWNERS files: %d rules, %,d files%s%n", shownPath,
-                text.equals(current) ? "unchanged" : "written", ownersFiles.size(), stats.rules(), stats.files(),
+        err.printf("ownergate compile: %s %s from %d OWNERS file%s: %d rule%s, %,d files%s%n", shownPath,
+                text.equals(current) ? "unchanged" : "written", ownersFiles.size(), ownersFiles.size() == 1 ? "" : "s",
+                stats.rules(), stats.rules() == 1 ? "" : "s", stats.files(),
                 stats.verifiedFiles() > 0 ? " verified" : " (not verified)");
         return OwnergateCli.EXIT_OK;
     }

@@ -1,6 +1,7 @@
 package dev.ownergate.codeowners;
 
 import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.owners.FrozenSortedSet;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.owners.OwnersConfig;
 import dev.ownergate.owners.OwnersEntry;
@@ -104,19 +105,21 @@ public final class CodeownersCompiler {
                     "bug: the compiler wrote a line GitHub rejects (" + error.message() + "); please report it"));
         }
         CodeownersMatcher matcher = CodeownersMatcher.of(parsed.rules());
+        int[] ownerSetOfRule = new int[parsed.rules().size()];
+        for (CodeownersRule rule : parsed.rules()) {
+            ownerSetOfRule[rule.index()] = emission.intern(new TreeSet<>(rule.owners()));
+        }
         int shown = 0;
         int wrong = 0;
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
-            SortedSet<Owner> actual = matcher.match(file).map(r -> (SortedSet<Owner>) new TreeSet<>(r.owners()))
-                    .orElseGet(TreeSet::new);
-            SortedSet<Owner> expected = emission.ownerSet(emission.target[i]);
-            if (!actual.equals(expected)) {
+            int actual = matcher.match(file).map(r -> ownerSetOfRule[r.index()]).orElse(0);
+            if (actual != emission.target[i]) {
                 wrong++;
                 if (shown++ < 20) {
                     problems.add(Diagnostic.error(outputPath, 0, 0, "bug: self-verification failed for " + file
-                            + ": CODEOWNERS gives " + describe(actual) + " but the OWNERS files give "
-                            + describe(expected) + "; please report it with this tree"));
+                            + ": CODEOWNERS gives " + describe(emission.ownerSet(actual)) + " but the OWNERS files give "
+                            + describe(emission.ownerSet(emission.target[i])) + "; please report it with this tree"));
                 }
             }
         }
@@ -169,16 +172,26 @@ public final class CodeownersCompiler {
         private final Map<SortedSet<Owner>, Integer> setIds = new HashMap<>();
         private final List<Line> lines = new ArrayList<>();
         private final Map<String, String> nearestOwnersFolderOf = new HashMap<>();
+        private final PathSegments[] segments;
+        private final String[] governor;
+        private int[] counts = new int[16];
 
         Emission(OwnersTree tree, List<String> files) {
             this.tree = tree;
             this.files = files;
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
+            this.segments = new PathSegments[files.size()];
+            this.governor = new String[files.size()];
             intern(new TreeSet<>());
             for (int i = 0; i < files.size(); i++) {
-                Resolution r = tree.resolve(files.get(i));
+                String file = files.get(i);
+                Resolution r = tree.resolve(file);
                 target[i] = (r.anyone() || r.autoApproved()) ? 0 : intern(r.approvers());
+                segments[i] = PathSegments.of(file);
+                int slash = file.lastIndexOf('/');
+                governor[i] = nearestOwnersFolderOf.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash),
+                        this::findNearestOwnersFolder);
             }
         }
 
@@ -186,12 +199,12 @@ public final class CodeownersCompiler {
             return sets.get(id);
         }
 
-        private int intern(SortedSet<Owner> owners) {
+        int intern(SortedSet<Owner> owners) {
             Integer id = setIds.get(owners);
             if (id != null) {
                 return id;
             }
-            SortedSet<Owner> copy = Collections.unmodifiableSortedSet(new TreeSet<>(owners));
+            SortedSet<Owner> copy = FrozenSortedSet.of(owners);
             int next = sets.size();
             sets.add(copy);
             setText.add(String.join(" ", copy.stream().map(Owner::toCodeowners).toList()));
@@ -242,7 +255,7 @@ public final class CodeownersCompiler {
             for (int k = 0; k < candidates.size(); k++) {
                 order.add(k);
                 for (int i = lo; i < hi; i++) {
-                    if (compiled.get(k).matches(files.get(i))) {
+                    if (compiled.get(k).matches(segments[i])) {
                         reach[k]++;
                     }
                 }
@@ -250,10 +263,10 @@ public final class CodeownersCompiler {
             order.sort((a, b) -> reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
             // The folder rule stands for this folder's own OWNERS file: it is chosen from the files that file
             // governs (those with no nearer OWNERS), so deeper OWNERS files get their own rules.
-            String governor = dir;
+            String here = dir;
             if (dir.isEmpty() || config.isPresent()) {
-                FileTest governed = i -> governor.equals(nearestOwnersFolder(i));
-                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && noneMatch(compiled, files.get(i)));
+                FileTest governed = i -> governedBy(i, here);
+                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && noneMatch(compiled, segments[i]));
                 if (folderDefault < 0) {
                     folderDefault = mostCommonTarget(lo, hi, governed);
                 }
@@ -269,8 +282,8 @@ public final class CodeownersCompiler {
                     continue;
                 }
                 CodeownersPattern pattern = compiled.get(k);
-                FileTest matches = i -> pattern.matches(files.get(i));
-                int owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governor.equals(nearestOwnersFolder(i)));
+                FileTest matches = i -> pattern.matches(segments[i]);
+                int owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governedBy(i, here));
                 if (owners < 0) {
                     owners = mostCommonTarget(lo, hi, matches);
                 }
@@ -354,7 +367,7 @@ public final class CodeownersCompiler {
             boolean test(int file);
         }
 
-        private static boolean noneMatch(List<CodeownersPattern> patterns, String file) {
+        private static boolean noneMatch(List<CodeownersPattern> patterns, PathSegments file) {
             for (CodeownersPattern p : patterns) {
                 if (p.matches(file)) {
                     return false;
@@ -363,21 +376,25 @@ public final class CodeownersCompiler {
             return true;
         }
 
-        /** The owner set most files in range (that pass the test) resolve to; ties go to the first seen. */
+        /** The owner set most files in range (that pass the test) resolve to; ties go to the first to get there. */
         private int mostCommonTarget(int lo, int hi, FileTest test) {
-            Map<Integer, Integer> counts = new LinkedHashMap<>();
-            for (int i = lo; i < hi; i++) {
-                if (test.test(i)) {
-                    counts.merge(target[i], 1, Integer::sum);
-                }
+            if (counts.length < sets.size()) {
+                counts = new int[sets.size() * 2];
             }
             int best = -1;
             int bestCount = 0;
-            for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-                if (e.getValue() > bestCount) {
-                    best = e.getKey();
-                    bestCount = e.getValue();
+            for (int i = lo; i < hi; i++) {
+                if (test.test(i)) {
+                    int c = ++counts[target[i]];
+                    if (c > bestCount) {
+                        best = target[i];
+                        bestCount = c;
+                    }
                 }
+            }
+            // Reset only what was touched; the counts array is reused for every folder.
+            for (int i = lo; i < hi; i++) {
+                counts[target[i]] = 0;
             }
             return best;
         }
@@ -392,14 +409,12 @@ public final class CodeownersCompiler {
             return false;
         }
 
-        /** The folder of the nearest OWNERS file above file {@code i} ("" for the root, also when there is none). */
-        private String nearestOwnersFolder(int i) {
-            String file = files.get(i);
-            int slash = file.lastIndexOf('/');
-            String dir = slash < 0 ? "" : file.substring(0, slash);
-            return nearestOwnersFolderOf.computeIfAbsent(dir, this::findNearestOwnersFolder);
+        /** Whether the nearest OWNERS file above file {@code i} is the one in {@code dir}. */
+        private boolean governedBy(int i, String dir) {
+            return governor[i].equals(dir);
         }
 
+        /** The folder of the nearest OWNERS file above {@code dir} ("" for the root, also when there is none). */
         private String findNearestOwnersFolder(String dir) {
             String d = dir;
             while (!d.isEmpty() && !tree.configs().containsKey(d)) {

@@ -83,9 +83,33 @@ public record Owner(Kind kind, String name) implements Comparable<Owner> {
 
     @Override
     public int compareTo(Owner o) {
-        // Written form, so CODEOWNERS owner lists read alphabetically.
-        int byText = toString().compareTo(o.toString());
-        return byText != 0 ? byText : kind.compareTo(o.kind);
+        // By written form (@alice, @org/team, bob@example.com, *) so owner lists read alphabetically; compared
+        // without building the strings because resolution sorts owners for every file.
+        int n = writtenLength();
+        int m = o.writtenLength();
+        for (int i = 0, end = Math.min(n, m); i < end; i++) {
+            char a = writtenCharAt(i);
+            char b = o.writtenCharAt(i);
+            if (a != b) {
+                return a - b;
+            }
+        }
+        return n != m ? n - m : kind.compareTo(o.kind);
+    }
+
+    private boolean hasAt() {
+        return kind == Kind.USER || kind == Kind.TEAM;
+    }
+
+    private int writtenLength() {
+        return hasAt() ? name.length() + 1 : name.length();
+    }
+
+    private char writtenCharAt(int i) {
+        if (hasAt()) {
+            return i == 0 ? '@' : name.charAt(i - 1);
+        }
+        return name.charAt(i);
     }
 
     @Override

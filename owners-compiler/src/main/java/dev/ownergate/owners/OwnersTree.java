@@ -20,6 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * All OWNERS files of one revision and the walk that answers "who owns this file?".
@@ -55,8 +56,29 @@ public final class OwnersTree implements OwnershipRules {
         }
     }
 
-    /** The configs that can matter for files of one folder, nearest first, and the answer if it is per folder. */
-    private record FolderPlan(List<OwnersConfig> chain, Resolution shared) {}
+    /**
+     * What files of one folder need: the configs that can matter, nearest first, and the rules with regex or
+     * glob filters among them. The answer depends only on which of those rules match a file, so answers are
+     * memoized by that match pattern (a bit per filtered rule); without such rules there is one answer.
+     */
+    private record FolderPlan(List<OwnersConfig> chain, List<OwnersEntry> filtered, int[] filteredConfig,
+            AtomicReferenceArray<Answer> answersByMask, Map<Long, Answer> answers) {}
+
+    /** A resolution for one folder and match pattern, with its FileOwnership parts precomputed. */
+    private record Answer(Resolution resolution, String decidedBy, List<String> trail) {
+        static Answer of(Resolution r) {
+            String decidedBy = "";
+            if (!r.chain().isEmpty()) {
+                decidedBy = (r.autoApproved() ? r.chain().getLast() : r.chain().getFirst()).location();
+            }
+            return new Answer(r, decidedBy, r.chain().stream().map(Resolution.Step::describe).toList());
+        }
+    }
+
+    /** Matching beyond 63 filtered rules on one path up the tree is rare; such files skip the memo. */
+    private static final int MAX_MEMO_RULES = 63;
+    /** Up to this many filtered rules (the usual case), answers sit in a small array indexed by match pattern. */
+    private static final int MAX_ARRAY_RULES = 4;
 
     private final SortedMap<String, OwnersConfig> configs;
     private final OwnersAliases aliases;
@@ -132,23 +154,69 @@ public final class OwnersTree implements OwnershipRules {
 
     /** Who owns {@code filePath} (repo-relative) and why. */
     public Resolution resolve(String filePath) {
-        String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
-        String dir = RepoPaths.dirOf(path);
-        FolderPlan plan = plans.computeIfAbsent(dir, this::plan);
-        return plan.shared() != null ? plan.shared().withPath(path) : walk(path, dir, plan.chain());
+        return answer(filePath).resolution();
     }
 
     @Override
     public FileOwnership ownersOf(String path) {
-        Resolution r = resolve(path);
-        String decidedBy = "";
-        if (!r.chain().isEmpty()) {
-            Resolution.Step decisive = r.autoApproved() ? r.chain().getLast() : r.chain().getFirst();
-            decidedBy = decisive.location();
-        }
-        List<String> trail = r.chain().stream().map(Resolution.Step::describe).toList();
+        Answer a = answer(path);
+        Resolution r = a.resolution();
         return new FileOwnership(r.path(), r.anyone() ? new TreeSet<>() : r.approvers(), r.anyone(), r.reviewers(),
-                decidedBy, trail);
+                a.decidedBy(), a.trail());
+    }
+
+    private Answer answer(String filePath) {
+        String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
+        String dir = RepoPaths.dirOf(path);
+        // get() first: computeIfAbsent locks the bin whenever the key is not its first node.
+        FolderPlan plan = plans.get(dir);
+        if (plan == null) {
+            plan = plans.computeIfAbsent(dir, this::plan);
+        }
+        if (plan.filtered().size() > MAX_MEMO_RULES) {
+            return Answer.of(walk(path, dir, plan.chain(), null));
+        }
+        long mask = 0;
+        String relFor = null;
+        int relConfig = -1;
+        for (int i = 0; i < plan.filtered().size(); i++) {
+            int ci = plan.filteredConfig()[i];
+            if (ci != relConfig) {
+                relConfig = ci;
+                relFor = RepoPaths.relativize(plan.chain().get(ci).dir(), path);
+            }
+            if (plan.filtered().get(i).filter().matches(relFor)) {
+                mask |= 1L << i;
+            }
+        }
+        Answer shared;
+        if (plan.answersByMask() != null) {
+            shared = plan.answersByMask().get((int) mask);
+            if (shared == null) {
+                // Two threads may both compute it; the answers are equal, so either may win.
+                shared = Answer.of(walk(path, dir, plan.chain(), matchedEntries(plan, mask)));
+                plan.answersByMask().compareAndSet((int) mask, null, shared);
+            }
+        } else {
+            shared = plan.answers().get(mask);
+            if (shared == null) {
+                FolderPlan p = plan;
+                shared = plan.answers().computeIfAbsent(mask, k -> Answer.of(walk(path, dir, p.chain(),
+                        matchedEntries(p, k))));
+            }
+        }
+        Resolution r = shared.resolution();
+        return r.path().equals(path) ? shared : new Answer(r.withPath(path), shared.decidedBy(), shared.trail());
+    }
+
+    private static Set<OwnersEntry> matchedEntries(FolderPlan plan, long mask) {
+        Set<OwnersEntry> matched = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < plan.filtered().size(); i++) {
+            if ((mask & (1L << i)) != 0) {
+                matched.add(plan.filtered().get(i));
+            }
+        }
+        return matched;
     }
 
     @Override
@@ -158,15 +226,21 @@ public final class OwnersTree implements OwnershipRules {
 
     private FolderPlan plan(String dir) {
         List<OwnersConfig> chain = new ArrayList<>();
-        boolean perFile = false;
+        List<OwnersEntry> filtered = new ArrayList<>();
+        List<Integer> filteredConfig = new ArrayList<>();
         String d = dir;
         while (true) {
             OwnersConfig c = configs.get(d);
             if (c != null) {
+                for (OwnersEntry e : c.entries()) {
+                    if (!(e.filter() instanceof PathFilter.All)) {
+                        filtered.add(e);
+                        filteredConfig.add(chain.size());
+                    }
+                }
                 chain.add(c);
-                perFile |= c.entries().stream().anyMatch(e -> !(e.filter() instanceof PathFilter.All));
                 if (c.setNoParent()) {
-                    break;
+                    break; // Chromium: nothing above a "set noparent" folder can matter
                 }
             }
             if (d.isEmpty()) {
@@ -174,13 +248,19 @@ public final class OwnersTree implements OwnershipRules {
             }
             d = RepoPaths.parentOf(d);
         }
-        List<OwnersConfig> frozen = List.copyOf(chain);
-        // Without regex or glob rules every file of the folder gets the same answer.
-        Resolution shared = perFile ? null : walk(RepoPaths.join(dir, "*"), dir, frozen);
-        return new FolderPlan(frozen, shared);
+        int[] configIndex = filteredConfig.stream().mapToInt(Integer::intValue).toArray();
+        boolean small = filtered.size() <= MAX_ARRAY_RULES;
+        return new FolderPlan(List.copyOf(chain), List.copyOf(filtered), configIndex,
+                small ? new AtomicReferenceArray<>(1 << filtered.size()) : null,
+                small ? null : new ConcurrentHashMap<>());
     }
 
-    private static Resolution walk(String path, String fileDir, List<OwnersConfig> chain) {
+    /**
+     * The walk itself. {@code matchedFiltered} says which regex/glob rules match the file (from the memo key);
+     * null means test them against {@code path}.
+     */
+    private static Resolution walk(String path, String fileDir, List<OwnersConfig> chain,
+            Set<OwnersEntry> matchedFiltered) {
         SortedSet<Owner> approvers = new TreeSet<>();
         SortedSet<Owner> reviewers = new TreeSet<>();
         SortedSet<Owner> required = new TreeSet<>();
@@ -197,7 +277,9 @@ public final class OwnersTree implements OwnershipRules {
             List<OwnersEntry> matched = new ArrayList<>();
             OwnersEntry exclusive = null;
             for (OwnersEntry e : c.entries()) {
-                if (e.filter().matches(rel)) {
+                boolean matches = e.filter() instanceof PathFilter.All
+                        || (matchedFiltered != null ? matchedFiltered.contains(e) : e.filter().matches(rel));
+                if (matches) {
                     matched.add(e);
                     if (e.exclusive() && exclusive == null) {
                         exclusive = e;

@@ -3,10 +3,11 @@ package dev.ownergate.owners;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Which files of an OWNERS folder an entry applies to. Paths are relative to the OWNERS file's folder
- * ({@code sub/a.go} for {@code lib/sub/a.go} under {@code lib/OWNERS}).
+ * ({@code sub/a.go} for {@code lib/sub/a.go} under {@code lib/OWNERS}). Filters are equal when their text is.
  */
 public sealed interface PathFilter {
 
@@ -48,16 +49,34 @@ public sealed interface PathFilter {
      * A Prow {@code filters} key: an unanchored RE2 regular expression (Go's dialect, via RE2/J), matched with
      * find semantics like Go's {@code MatchString}.
      */
-    record Regex(String regex, Pattern compiled) implements PathFilter {
+    final class Regex implements PathFilter {
+        private final String regex;
+        private final Pattern compiled;
+        private final Predicate<String> matcher;
+
+        private Regex(String regex) {
+            this.regex = regex;
+            this.compiled = Pattern.compile(regex);
+            // Literal shapes (\.go$, ^docs/) skip the regex engine: the resolver runs this for every file.
+            this.matcher = FastMatch.forRegex(regex).orElse(p -> compiled.matcher(p).find());
+        }
 
         /** @throws PatternSyntaxException when {@code regex} is not valid RE2 */
         public static Regex of(String regex) {
-            return new Regex(regex, Pattern.compile(regex));
+            return new Regex(regex);
+        }
+
+        public String regex() {
+            return regex;
+        }
+
+        public Pattern compiled() {
+            return compiled;
         }
 
         @Override
         public boolean matches(String relativePath) {
-            return compiled.matcher(relativePath).find();
+            return matcher.test(relativePath);
         }
 
         @Override
@@ -92,16 +111,33 @@ public sealed interface PathFilter {
      * the whole relative path. Character classes and braces are not supported: GitHub CODEOWNERS has no
      * character ranges, so such a rule could not be compiled.
      */
-    record Glob(String pattern, Pattern compiled) implements PathFilter {
+    final class Glob implements PathFilter {
+        private final String pattern;
+        private final Pattern compiled;
+        private final Predicate<String> matcher;
+
+        private Glob(String pattern) {
+            this.pattern = pattern;
+            this.compiled = Pattern.compile(Globs.toRegex(pattern));
+            this.matcher = FastMatch.forGlob(pattern).orElse(p -> compiled.matcher(p).matches());
+        }
 
         /** @throws IllegalArgumentException with a user-facing reason when the glob is not supported */
         public static Glob of(String pattern) {
-            return new Glob(pattern, Pattern.compile(Globs.toRegex(pattern)));
+            return new Glob(pattern);
+        }
+
+        public String pattern() {
+            return pattern;
+        }
+
+        public Pattern compiled() {
+            return compiled;
         }
 
         @Override
         public boolean matches(String relativePath) {
-            return compiled.matcher(relativePath).matches();
+            return matcher.test(relativePath);
         }
 
         @Override

@@ -72,7 +72,7 @@ final class PlainOwnersParser {
         if (parsed.empty()) {
             diagnostics.add(Diagnostic.warning(path, 1, 1, "empty OWNERS file owns nothing;"
                     + " add owners (one per line, e.g. \"alice\") or delete it"));
-        } else if (!config.hasApprovers()) {
+        } else if (!config.hasApprovers() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
             diagnostics.add(Diagnostic.warning(path, 1, 1, parsed.setNoParent()
                     ? "'set noparent' with no owners leaves every file here without owners; add owners"
                     : "lists no owners, so it owns nothing; add owners (one per line, e.g. \"alice\")"));

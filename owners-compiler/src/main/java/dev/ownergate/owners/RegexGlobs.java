@@ -58,7 +58,7 @@ final class RegexGlobs {
     }
 
     /** The regex as a literal string when it is one (letters, digits, {@code _-/} and escaped punctuation). */
-    private static Optional<String> literal(String r) {
+    static Optional<String> literal(String r) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < r.length(); i++) {
             char c = r.charAt(i);

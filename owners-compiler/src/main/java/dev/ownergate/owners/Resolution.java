@@ -1,9 +1,7 @@
 package dev.ownergate.owners;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Who owns one file under the OWNERS tree, and why.
@@ -26,11 +24,12 @@ public record Resolution(
         SortedSet<String> labels,
         List<Step> chain) {
 
+
     public Resolution {
-        approvers = Collections.unmodifiableSortedSet(new TreeSet<>(approvers));
-        reviewers = Collections.unmodifiableSortedSet(new TreeSet<>(reviewers));
-        requiredReviewers = Collections.unmodifiableSortedSet(new TreeSet<>(requiredReviewers));
-        labels = Collections.unmodifiableSortedSet(new TreeSet<>(labels));
+        approvers = FrozenSortedSet.of(approvers);
+        reviewers = FrozenSortedSet.of(reviewers);
+        requiredReviewers = FrozenSortedSet.of(requiredReviewers);
+        labels = FrozenSortedSet.of(labels);
         chain = List.copyOf(chain);
         if (approvers.contains(Owner.ANYONE)) {
             throw new IllegalArgumentException("'*' is expressed by anyone=true, not as an approver");

@@ -146,8 +146,9 @@ final class YamlOwnersParser {
             }
         }
         Block block = block(fields, YamlReader.line(filter.keyNode()));
-        // Prow keeps only non-empty lists, so an empty filter has no effect.
-        return block.isEmpty() ? Optional.empty() : Optional.of(block.toEntry(pathFilter, path));
+        // Prow keeps only non-empty lists, so an empty filter has no effect. The entry sits at its regex.
+        return block.isEmpty() ? Optional.empty() : Optional.of(new OwnersEntry(pathFilter, block.approvers(),
+                block.reviewers(), block.required(), block.labels(), false, path, YamlReader.line(filter.keyNode())));
     }
 
     private Block block(Map<String, YamlReader.Field> fields, int defaultLine) {

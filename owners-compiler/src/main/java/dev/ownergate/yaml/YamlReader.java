@@ -150,7 +150,7 @@ public final class YamlReader {
         }
         if (field.value() instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
             String v = scalar.getValue().toLowerCase(Locale.ROOT);
-            return Optional.of(v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"));
+            return Optional.of(v.equals("true") || v.equals("yes") || v.equals("on"));
         }
         typeError(field, "true or false", example);
         return Optional.empty();

@@ -1,0 +1,151 @@
+package dev.ownergate.codeowners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ownergate.owners.Owner;
+import dev.ownergate.owners.OwnersTree;
+import dev.ownergate.owners.Resolution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * For random OWNERS trees (both formats, filters, per-file globs, noparent, aliases), the compiled CODEOWNERS
+ * matched under GitHub's rules gives every file exactly its resolved approvers. Matching here uses the naive
+ * try-every-rule matcher, independent of the indexed one the compiler verifies with.
+ */
+class CompilerPropertyTest {
+
+    private static final String[] DIRS = {"lib", "src", "a", "b", "test"};
+    private static final String[] FILES = {"x.py", "y_test.py", "z.json", "q.sql", "README.md", "Makefile", "OWNERS.md"};
+    private static final String[] PEOPLE = {"alice", "bob", "carol", "dave", "@org/team-a", "erin@example.com", "leads"};
+    private static final String[] REGEXES = {"\\.py$", ".*_test\\.py$", "^[^/]*\\.json$", "README", ".*", "^sub/", "q\\.s.l$"};
+    private static final String[] GLOBS = {"*.json", "**/*.sql", "*_test.py", "**/README.md", "x.py"};
+
+    @Property(tries = 300)
+    void compiledCodeownersGivesEveryFileItsResolvedApprovers(@ForAll long seed) {
+        Random random = new Random(seed);
+        Map<String, String> repo = randomRepo(random);
+        List<String> ownersFiles = repo.keySet().stream().filter(OwnersTree::isOwnersFile).toList();
+        OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, path -> Optional.ofNullable(repo.get(path)));
+        assertThat(loaded.diagnostics()).filteredOn(d -> d.isError()).as("generated OWNERS are valid").isEmpty();
+
+        List<String> files = new ArrayList<>(repo.keySet());
+        files.add(".github/CODEOWNERS");
+        CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, ".github/CODEOWNERS",
+                CodeownersCompiler.Options.DEFAULTS);
+
+        assertThat(result.problems()).as("seed %d", seed).isEmpty();
+        CodeownersFile parsed = CodeownersFile.parse(".github/CODEOWNERS", result.text().orElseThrow());
+        assertThat(parsed.errors()).isEmpty();
+        NaiveMatcher naive = new NaiveMatcher(parsed.rules());
+        for (String file : files) {
+            Resolution r = loaded.tree().resolve(file);
+            SortedSet<Owner> expected = r.anyone() || r.autoApproved() ? new TreeSet<>() : r.approvers();
+            SortedSet<Owner> actual = naive.match(file).map(rule -> (SortedSet<Owner>) new TreeSet<>(rule.owners()))
+                    .orElseGet(TreeSet::new);
+            assertThat(actual).as("owners of %s (seed %d)\n%s", file, seed, result.text().get()).isEqualTo(expected);
+        }
+        // No redundant rules: every rule is the deciding rule for at least one file.
+        for (CodeownersRule rule : parsed.rules()) {
+            assertThat(files.stream().anyMatch(f -> naive.match(f).map(m -> m.index() == rule.index()).orElse(false)))
+                    .as("rule %s decides some file", rule.pattern()).isTrue();
+        }
+    }
+
+    private static Map<String, String> randomRepo(Random random) {
+        Map<String, String> repo = new TreeMap<>();
+        List<String> dirs = new ArrayList<>(List.of(""));
+        int dirCount = 1 + random.nextInt(8);
+        for (int i = 0; i < dirCount; i++) {
+            String parent = dirs.get(random.nextInt(dirs.size()));
+            String dir = (parent.isEmpty() ? "" : parent + "/") + pick(random, DIRS);
+            if (!dirs.contains(dir)) {
+                dirs.add(dir);
+            }
+            if (random.nextInt(4) == 0 && !dirs.contains(dir + "/sub")) {
+                dirs.add(dir + "/sub");
+            }
+        }
+        for (String dir : dirs) {
+            String prefix = dir.isEmpty() ? "" : dir + "/";
+            int n = 1 + random.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                repo.put(prefix + pick(random, FILES), "");
+            }
+            if (random.nextInt(3) != 0) {
+                repo.put(prefix + "OWNERS", random.nextBoolean() ? yamlOwners(random) : plainOwners(random));
+            }
+        }
+        repo.put("OWNERS_ALIASES", "aliases:\n  leads:\n    - frank\n    - grace\n");
+        return repo;
+    }
+
+    private static String yamlOwners(Random random) {
+        StringBuilder out = new StringBuilder();
+        if (random.nextInt(4) == 0) {
+            out.append("options:\n  no_parent_owners: true\n");
+        }
+        if (random.nextBoolean()) {
+            out.append("approvers:\n");
+            people(random).forEach(p -> out.append("  - \"").append(p).append("\"\n"));
+        } else {
+            out.append("filters:\n");
+            int n = 1 + random.nextInt(3);
+            List<String> used = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String regex = pick(random, REGEXES);
+                if (used.contains(regex)) {
+                    continue;
+                }
+                used.add(regex);
+                out.append("  \"").append(regex.replace("\\", "\\\\")).append("\":\n    approvers:\n");
+                people(random).forEach(p -> out.append("      - \"").append(p).append("\"\n"));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String plainOwners(Random random) {
+        StringBuilder out = new StringBuilder();
+        if (random.nextInt(5) == 0) {
+            out.append("set noparent\n");
+        }
+        if (random.nextInt(8) == 0) {
+            out.append("*\n");
+        } else {
+            people(random).stream().filter(p -> !p.equals("leads")).forEach(p -> out.append(p).append('\n'));
+        }
+        if (random.nextBoolean()) {
+            String glob = pick(random, GLOBS);
+            if (random.nextInt(3) == 0) {
+                out.append("per-file ").append(glob).append("=set noparent\n");
+            }
+            out.append("per-file ").append(glob).append('=').append(pick(random, new String[] {"hank", "@org/team-b"})).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<String> people(Random random) {
+        List<String> chosen = new ArrayList<>();
+        int n = 1 + random.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            String p = pick(random, PEOPLE);
+            if (!chosen.contains(p)) {
+                chosen.add(p);
+            }
+        }
+        return chosen;
+    }
+
+    private static String pick(Random random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}
