@@ -23,20 +23,25 @@ size_to_files() {
   esac
 }
 
-# A JDK >= 21 for the generator (single-file source launcher): JAVA_HOME first, then /usr/lib/jvm, then PATH.
+# A JDK >= 21 for the generator (single-file source launcher), found as ./ownergate finds one: JAVA_HOME, then
+# /usr/lib/jvm and friends, reading each JDK's release file; `java` on the PATH last.
 find_java() {
-  local candidates=() c v
-  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME/bin/java")
-  for c in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do candidates+=("$c"); done
-  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
-  for c in "${candidates[@]}"; do
-    [[ -x "$c" ]] || continue
-    v="$("$c" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
-    if [[ "${v%%.*}" =~ ^[0-9]+$ ]] && (( ${v%%.*} >= 21 )); then
-      echo "$c"
+  local d v
+  for d in "${OWNERGATE_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* "$HOME"/.jdks/*; do
+    [[ -n "$d" && -x "$d/bin/java" && -r "$d/release" ]] || continue
+    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release")"
+    if [[ -n "$v" ]] && (( v >= 21 )); then
+      echo "$d/bin/java"
       return 0
     fi
   done
+  if command -v java >/dev/null 2>&1; then
+    v="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
+    if [[ "${v%%.*}" =~ ^[0-9]+$ ]] && (( ${v%%.*} >= 21 )); then
+      command -v java
+      return 0
+    fi
+  fi
   die "no JDK 21 or newer found (set JAVA_HOME)"
 }
 
