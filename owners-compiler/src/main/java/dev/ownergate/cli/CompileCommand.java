@@ -3,7 +3,6 @@ package dev.ownergate.cli;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.ownergate.codeowners.CodeownersCompiler;
-import dev.ownergate.codeowners.CodeownersPattern;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.repo.WorkTree;
@@ -18,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,19 +40,14 @@ public final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
-    Path root = Path.of(".");
+    @Mixin
+    RepoOptions repository;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write (default: DIR/.github/CODEOWNERS).")
     Path output;
 
     @Option(names = "--check", description = "Write nothing; exit 1 and print a unified diff when FILE is out of date.")
     boolean check;
-
-    @Option(names = "--ignore", paramLabel = "PATTERN",
-            description = {"Ignore OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).",
-                "Like Prow's owners_dir_denylist: the files there are still owned, by the OWNERS files above."})
-    List<String> ignore = new ArrayList<>();
 
     @Option(names = "--no-verify", negatable = false,
             description = "Skip matching every file against the result (not recommended).")
@@ -61,9 +57,9 @@ public final class CompileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path rootDir = root.toAbsolutePath().normalize();
+        Path rootDir = repository.root.toAbsolutePath().normalize();
         if (!Files.isDirectory(rootDir)) {
-            err.println("ownergate compile: " + root + " is not a folder (give the repository root with --root DIR)");
+            err.println("ownergate compile: " + repository.root + " is not a folder (give the repository root with --root DIR)");
             return OwnergateCli.EXIT_INVALID;
         }
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
@@ -71,10 +67,9 @@ public final class CompileCommand implements Callable<Integer> {
         PhaseTimer timer = PhaseTimer.fromEnvironment(err);
         WorkTree tree = WorkTree.open(rootDir);
         timer.lap("list files");
-        List<CodeownersPattern> ignored = ignore.stream().map(CodeownersPattern::compile).toList();
+        Predicate<String> ignored = repository.ignoredOwnersFile();
         List<String> ownersFiles = tree.files().stream()
-                .filter(OwnersTree::isOwnersFile)
-                .filter(path -> ignored.stream().noneMatch(p -> p.matches(path)))
+                .filter(path -> OwnersTree.isOwnersFile(path) && !ignored.test(path))
                 .toList();
         if (ownersFiles.isEmpty()) {
             err.println("ownergate compile: no OWNERS files under " + rootDir

@@ -1,5 +1,6 @@
 package dev.ownergate.cli;
 
+import dev.ownergate.ownership.OwnerDirectory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,18 @@ public final class OwnergateCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
     }
 
-    /** The compiler's own subcommands. Each is a thin adapter over the library. */
+    /** The compiler's own subcommands; {@code validate --github} is unavailable without a GitHub connector. */
     public static List<Object> coreSubcommands() {
+        return coreSubcommands(null);
+    }
+
+    /** The compiler's own subcommands, each a thin adapter over the library; the app supplies the connector. */
+    public static List<Object> coreSubcommands(OwnerDirectory.Connector github) {
         List<Object> commands = new ArrayList<>();
-        // Subcommands are added here, one line each.
         commands.add(new CompileCommand());
+        commands.add(new WhoCommand());
+        commands.add(new AuditCommand());
+        commands.add(github == null ? ValidateCommand.withoutGithub() : new ValidateCommand(github));
         return commands;
     }
 

@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 /**
  * A character trie whose nodes hold rule entries; used read-only after construction. Walked forwards over a
- * segment for literal prefixes ({@code test_*}) and backwards for literal suffixes ({@code *.js}).
+ * segment for literal prefixes ({@code test_*}) and backwards for literal suffixes without a dot
+ * ({@code *_test}; dotted ones such as {@code *.js} are found by extension instead).
  */
 final class CharTrie {
     private char[] keys = new char[0];
     private CharTrie[] children = new CharTrie[0];
-    /** Packed rule entries ending at this node, highest rule index first; null when none. */
-    int[] entries;
+    /** The entries of the rules whose key ends at this node (see {@link Bucket}); null when none. */
+    int[] decided;
+    int[] verify;
 
     /** The node for {@code key} read forwards (or backwards), created as needed. Construction only. */
     CharTrie insert(String key, boolean backwards) {
@@ -44,18 +46,6 @@ final class CharTrie {
         }
         int at = Arrays.binarySearch(k, c);
         return at < 0 ? null : children[at];
-    }
-
-    boolean isLeafless() {
-        return keys.length == 0;
-    }
-
-    /** Visits every node, for freezing entry lists. */
-    void forEach(java.util.function.Consumer<CharTrie> visitor) {
-        visitor.accept(this);
-        for (CharTrie child : children) {
-            child.forEach(visitor);
-        }
     }
 
     private static char[] insertAt(char[] array, int at, char c) {

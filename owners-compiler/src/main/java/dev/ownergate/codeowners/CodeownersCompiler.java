@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Compiles an OWNERS tree into one CODEOWNERS file whose GitHub semantics (last match wins) give every file
@@ -96,6 +97,14 @@ public final class CodeownersCompiler {
                 Failure.NONE);
     }
 
+    /** The index of the rule that decides each file (-1 for none), matched on every core. */
+    private static int[] decidingRules(CodeownersMatcher matcher, List<String> files) {
+        int[] deciding = new int[files.size()];
+        IntStream.range(0, files.size()).parallel()
+                .forEach(i -> deciding[i] = matcher.match(files.get(i)).map(CodeownersRule::index).orElse(-1));
+        return deciding;
+    }
+
     /** Matches every file against the text as GitHub would read it and compares with the resolution. */
     private static List<Diagnostic> verify(String text, String outputPath, List<String> files, Emission emission) {
         CodeownersFile parsed = CodeownersFile.parse(outputPath, text);
@@ -111,9 +120,10 @@ public final class CodeownersCompiler {
         }
         int shown = 0;
         int wrong = 0;
+        int[] deciding = decidingRules(matcher, files);
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
-            int actual = matcher.match(file).map(r -> ownerSetOfRule[r.index()]).orElse(0);
+            int actual = deciding[i] < 0 ? 0 : ownerSetOfRule[deciding[i]];
             if (actual != emission.target[i]) {
                 wrong++;
                 if (shown++ < 20) {
@@ -172,7 +182,6 @@ public final class CodeownersCompiler {
         private final Map<SortedSet<Owner>, Integer> setIds = new HashMap<>();
         private final List<Line> lines = new ArrayList<>();
         private final Map<String, String> nearestOwnersFolderOf = new HashMap<>();
-        private final PathSegments[] segments;
         private final String[] governor;
         private int[] counts = new int[16];
 
@@ -181,14 +190,20 @@ public final class CodeownersCompiler {
             this.files = files;
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
-            this.segments = new PathSegments[files.size()];
             this.governor = new String[files.size()];
             intern(new TreeSet<>());
+            // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
+            // in file order so the output does not depend on scheduling.
+            @SuppressWarnings("unchecked")
+            SortedSet<Owner>[] resolved = new SortedSet[files.size()];
+            IntStream.range(0, files.size()).parallel().forEach(i -> {
+                Resolution r = tree.resolve(files.get(i));
+                resolved[i] = (r.anyone() || r.autoApproved()) ? null : r.approvers();
+            });
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i);
-                Resolution r = tree.resolve(file);
-                target[i] = (r.anyone() || r.autoApproved()) ? 0 : intern(r.approvers());
-                segments[i] = PathSegments.of(file);
+                target[i] = resolved[i] == null ? 0 : intern(resolved[i]);
+                resolved[i] = null;
                 int slash = file.lastIndexOf('/');
                 governor[i] = nearestOwnersFolderOf.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash),
                         this::findNearestOwnersFolder);
@@ -245,28 +260,38 @@ public final class CodeownersCompiler {
 
             int before = lines.size();
             String prefix = dir.isEmpty() ? "" : dir + "/";
-            List<CodeownersPattern> compiled = new ArrayList<>(candidates.size());
-            for (String glob : candidates) {
-                compiled.add(CodeownersPattern.compile(patternFor(dir, glob)));
-            }
-            // Broader globs first, so that narrower ones (*_test.py after *.py) can override them.
-            List<Integer> order = new ArrayList<>();
+            // Each candidate is matched against each file of this folder once; every choice below reads these.
+            boolean[][] hit = new boolean[candidates.size()][];
             int[] reach = new int[candidates.size()];
+            boolean[] anyHit = new boolean[hi - lo];
+            List<Integer> order = new ArrayList<>();
+            List<CodeownersPattern> patterns = new ArrayList<>(candidates.size());
             for (int k = 0; k < candidates.size(); k++) {
+                patterns.add(CodeownersPattern.compile(patternFor(dir, candidates.get(k))));
+                hit[k] = new boolean[hi - lo];
                 order.add(k);
+            }
+            if (!patterns.isEmpty()) {
                 for (int i = lo; i < hi; i++) {
-                    if (compiled.get(k).matches(segments[i])) {
-                        reach[k]++;
+                    PathSegments path = PathSegments.of(files.get(i));
+                    for (int k = 0; k < patterns.size(); k++) {
+                        if (path != null && patterns.get(k).matches(path)) {
+                            hit[k][i - lo] = true;
+                            anyHit[i - lo] = true;
+                            reach[k]++;
+                        }
                     }
                 }
             }
+            // Broader globs first, so that narrower ones (*_test.py after *.py) can override them.
             order.sort((a, b) -> reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
+
             // The folder rule stands for this folder's own OWNERS file: it is chosen from the files that file
             // governs (those with no nearer OWNERS), so deeper OWNERS files get their own rules.
             String here = dir;
             if (dir.isEmpty() || config.isPresent()) {
                 FileTest governed = i -> governedBy(i, here);
-                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && noneMatch(compiled, segments[i]));
+                int folderDefault = mostCommonTarget(lo, hi, i -> governed.test(i) && !anyHit[i - lo]);
                 if (folderDefault < 0) {
                     folderDefault = mostCommonTarget(lo, hi, governed);
                 }
@@ -281,8 +306,8 @@ public final class CodeownersCompiler {
                 if (reach[k] == 0) {
                     continue;
                 }
-                CodeownersPattern pattern = compiled.get(k);
-                FileTest matches = i -> pattern.matches(segments[i]);
+                boolean[] h = hit[k];
+                FileTest matches = i -> h[i - lo];
                 int owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governedBy(i, here));
                 if (owners < 0) {
                     owners = mostCommonTarget(lo, hi, matches);
@@ -367,15 +392,6 @@ public final class CodeownersCompiler {
             boolean test(int file);
         }
 
-        private static boolean noneMatch(List<CodeownersPattern> patterns, PathSegments file) {
-            for (CodeownersPattern p : patterns) {
-                if (p.matches(file)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /** The owner set most files in range (that pass the test) resolve to; ties go to the first to get there. */
         private int mostCommonTarget(int lo, int hi, FileTest test) {
             if (counts.length < sets.size()) {
@@ -455,8 +471,10 @@ public final class CodeownersCompiler {
             }
             CodeownersMatcher matcher = CodeownersMatcher.of(rules);
             boolean[] decides = new boolean[lines.size()];
-            for (String file : files) {
-                matcher.match(file).ifPresent(rule -> decides[lineOfRule.get(rule.index())] = true);
+            for (int rule : decidingRules(matcher, files)) {
+                if (rule >= 0) {
+                    decides[lineOfRule.get(rule)] = true;
+                }
             }
             List<Line> kept = new ArrayList<>(lines.size());
             for (int k = 0; k < lines.size(); k++) {

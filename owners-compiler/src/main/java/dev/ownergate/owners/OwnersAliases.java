@@ -82,6 +82,63 @@ public final class OwnersAliases {
         return Owner.parse(token).map(o -> Collections.unmodifiableSortedSet(new TreeSet<>(List.of(o))));
     }
 
+    /**
+     * The defined alias a bare token most likely misspells: it is no alias itself, but within two edits of one
+     * (Prow would silently read it as a login). {@code @name} is never a typo: the @ says it is a login.
+     */
+    public Optional<String> misspelledAlias(String token) {
+        String t = token.strip();
+        if (byName.isEmpty() || t.startsWith("@") || t.contains("/") || t.contains("@") || t.length() < 4
+                || byName.containsKey(normalize(t))) {
+            return Optional.empty();
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = 3;
+        for (String name : byName.keySet()) {
+            int d = editDistance(lower, name, bestDistance);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance, or {@code limit} when it is at least that. */
+    private static int editDistance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) {
+            return limit;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin >= limit) {
+                return limit;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return Math.min(previous[b.length()], limit);
+    }
+
+    /** The error for a token {@link #misspelledAlias} flags. */
+    static String unknownAliasMessage(String token, String alias) {
+        return "unknown alias '" + token.strip() + "' (did you mean '" + alias + "' from " + FILE_NAME
+                + "?); write @" + token.strip() + " if it is a GitHub login";
+    }
+
     public boolean isEmpty() {
         return byName.isEmpty();
     }

@@ -194,6 +194,11 @@ final class PlainOwnersParser {
     }
 
     private Optional<SortedSet<Owner>> owners(String path, int lineNo, int col, String token) {
+        Optional<String> typo = aliases.misspelledAlias(token);
+        if (typo.isPresent()) {
+            error(path, lineNo, col, OwnersAliases.unknownAliasMessage(token, typo.get()));
+            return Optional.empty();
+        }
         Optional<SortedSet<Owner>> resolved = aliases.resolve(token);
         if (resolved.isEmpty()) {
             error(path, lineNo, col, "'" + token + "' is not a valid owner: " + Owner.expectedForm());

@@ -178,6 +178,11 @@ final class YamlOwnersParser {
         Optional<List<YamlReader.Text>> tokens = reader.stringList(field, "a list of owners",
                 field.key() + ": [alice]");
         for (YamlReader.Text token : tokens.orElse(List.of())) {
+            Optional<String> typo = aliases.misspelledAlias(token.value());
+            if (typo.isPresent()) {
+                reader.error(token, OwnersAliases.unknownAliasMessage(token.value(), typo.get()));
+                continue;
+            }
             Optional<SortedSet<Owner>> resolved = aliases.resolve(token.value());
             if (resolved.isPresent()) {
                 out.addAll(resolved.get());

@@ -108,6 +108,9 @@ class CompileCommandTest {
                                 + " (or 'set noparent', 'per-file ...', 'file:PATH', 'include PATH')"),
                 Arguments.of("missing import", "lib/OWNERS", "file://nowhere/OWNERS\n",
                         "lib/OWNERS:1:1: imported file 'nowhere/OWNERS' does not exist"),
+                Arguments.of("unknown alias", "lib/OWNERS", "approvers: [platform-leadz]\n",
+                        "lib/OWNERS:1:13: unknown alias 'platform-leadz' (did you mean 'platform-leads' from"
+                                + " OWNERS_ALIASES?); write @platform-leadz if it is a GitHub login"),
                 Arguments.of("import cycle", "lib/OWNERS", "file://lib/OWNERS\n",
                         "lib/OWNERS:1:1: import cycle: lib/OWNERS -> lib/OWNERS; remove one of these imports"));
     }
@@ -116,7 +119,7 @@ class CompileCommandTest {
     @MethodSource("malformedInputs")
     void invalidInputIsReportedWithPositionAndNothingIsWritten(String name, String path, String text, String expected)
             throws IOException {
-        repo().write(path, text).commitAll("init");
+        repo().write("OWNERS_ALIASES", "aliases:\n  platform-leads: [alice]\n").write(path, text).commitAll("init");
         Files.createDirectories(dir.resolve(".github"));
         Files.writeString(dir.resolve(".github/CODEOWNERS"), "# previous\n");
 

@@ -17,7 +17,8 @@ import net.jqwik.api.constraints.Size;
 class CodeownersMatcherDifferentialTest {
 
     // A small alphabet, so random patterns and random paths actually meet.
-    private static final List<String> NAMES = List.of("a", "b", "ab", "src", "docs", "x.js", "a.js", "Makefile", "b.go");
+    private static final List<String> NAMES = List.of(
+            "a", "b", "ab", "src", "docs", "x.js", "a.js", "v.x.js", "a.", "Makefile", "b.go");
 
     @Property(tries = 400)
     void indexedMatcherAgreesWithTryingEveryRule(
@@ -41,7 +42,8 @@ class CodeownersMatcherDifferentialTest {
     Arbitrary<String> patterns() {
         Arbitrary<String> segment = Arbitraries.oneOf(
                 Arbitraries.of(NAMES),
-                Arbitraries.of("*", "**", "*.js", "*.go", "a*", "*b", "?", "a?", "s*c", "*a*", "M*e", "\\*", "do?s"));
+                Arbitraries.of("*", "**", "*.js", "*.go", "a*", "*b", "?", "a?", "s*c", "*a*", "M*e", "\\*", "do?s",
+                        "*x.js", "*.", "a.*", "*b.go", "*.x.js"));
         Arbitrary<List<String>> segments = segment.list().ofMinSize(1).ofMaxSize(4);
         return Combinators.combine(Arbitraries.of(true, false), segments, Arbitraries.of(true, false))
                 .as((leading, segs, trailing) -> (leading ? "/" : "") + String.join("/", segs) + (trailing ? "/" : ""))

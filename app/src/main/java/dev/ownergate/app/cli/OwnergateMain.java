@@ -1,5 +1,6 @@
 package dev.ownergate.app.cli;
 
+import dev.ownergate.app.github.GitHubOwnerDirectory;
 import dev.ownergate.cli.OwnergateCli;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ public final class OwnergateMain {
     private OwnergateMain() {}
 
     public static void main(String[] args) {
-        List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands());
-        // App subcommands are added here, one line each.
+        List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands(GitHubOwnerDirectory.connector(System.getenv())));
+        commands.add(new ServeCommand());
+        commands.add(new EvaluateCommand());
         System.exit(OwnergateCli.commandLine(commands).execute(args));
     }
 }

@@ -1,0 +1,52 @@
+package dev.ownergate.app.config;
+
+import java.net.URI;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the server needs to run. {@link #toString()} leaves out the key and the secret so the whole
+ * config can be logged.
+ *
+ * @param publicUrl where people can reach this server; the check run's details link. Empty: no link.
+ */
+public record AppConfig(
+        long appId,
+        PrivateKey privateKey,
+        byte[] webhookSecret,
+        URI apiUrl,
+        int port,
+        Optional<URI> publicUrl,
+        Duration reconcileInterval) {
+
+    public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(10);
+
+    public AppConfig {
+        webhookSecret = webhookSecret.clone();
+    }
+
+    @Override
+    public byte[] webhookSecret() {
+        return webhookSecret.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[appId=" + appId + ", apiUrl=" + apiUrl + ", port=" + port
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
+                + ", reconcileInterval=" + reconcileInterval + ", privateKey=(set), webhookSecret=(set)]";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ownergate.app.server;
+
+import dev.ownergate.app.github.PullRequestInfo;
+import dev.ownergate.app.webhook.EvaluationQueue;
+import dev.ownergate.app.webhook.Work;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Carries out {@link Work}: evaluations go to the queue, keyed so one pull request is judged at a time. */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final EvaluationQueue queue;
+    private final PullRequestEvaluator evaluator;
+    private final TeamCache teams;
+    private final LongFunction<GitHubAccess> github;
+
+    public Dispatcher(EvaluationQueue queue, PullRequestEvaluator evaluator, TeamCache teams,
+                      LongFunction<GitHubAccess> github) {
+        this.queue = queue;
+        this.evaluator = evaluator;
+        this.teams = teams;
+        this.github = github;
+    }
+
+    /** Queues all of it; false when the queue is closing. Never blocks on GitHub. */
+    public boolean dispatch(List<Work> work) {
+        boolean accepted = true;
+        for (Work w : work) {
+            accepted &= dispatch(w);
+        }
+        return accepted;
+    }
+
+    public boolean dispatch(Work work) {
+        return switch (work) {
+            case Work.EvaluatePullRequest pr -> {
+                evaluator.announce(pr.repo(), pr.number(), pr.headSha());
+                yield queue.submit(PullRequestEvaluator.key(pr.repo(), pr.number()),
+                        () -> evaluator.evaluate(pr.installationId(), pr.repo(), pr.number()));
+            }
+            case Work.EvaluateOpenPullRequests open -> queue.submit(
+                    open.repo().toLowerCase(Locale.ROOT) + "@" + open.baseRef(), () -> {
+                        for (PullRequestInfo pr : github.apply(open.installationId()).pulls()
+                                .openPullRequests(open.repo(), open.baseRef())) {
+                            dispatch(new Work.EvaluatePullRequest(open.installationId(), open.repo(), pr.number(),
+                                    null));
+                        }
+                    });
+            case Work.EvaluateMergeGroup group -> queue.submit(
+                    group.repo().toLowerCase(Locale.ROOT) + "@merge-group@" + group.headSha(),
+                    () -> evaluator.evaluateMergeGroup(group.installationId(), group.repo(), group.headSha(),
+                            group.pullRequests()));
+            case Work.ForgetTeams forget -> {
+                teams.forget(forget.org());
+                yield true;
+            }
+            case Work.InstallationChanged change -> {
+                LOG.info("installation {} {} ({} repositories)", change.installationId(), change.action(),
+                        change.repos().size());
+                yield true;
+            }
+        };
+    }
+}

@@ -1,0 +1,190 @@
+package dev.ownergate.app.server;
+
+import dev.ownergate.app.config.AppConfig;
+import dev.ownergate.app.github.AppAuth;
+import dev.ownergate.app.github.GitHubApp;
+import dev.ownergate.app.github.GitHubHttp;
+import dev.ownergate.app.webhook.DeliveryLog;
+import dev.ownergate.app.webhook.EvaluationQueue;
+import dev.ownergate.app.webhook.EventRouter;
+import dev.ownergate.app.webhook.RetryPolicy;
+import dev.ownergate.app.webhook.WebhookSignature;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GitHub App server: {@code POST /webhook}, {@code GET /healthz}, {@code /readyz} and {@code /metrics}.
+ * Webhooks are acknowledged at once and evaluated on the queue's workers.
+ *
+ * <pre>{@code
+ * try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).start()) { ... }
+ * }</pre>
+ */
+public final class OwnergateServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnergateServer.class);
+
+    private final Javalin javalin;
+    private final EvaluationQueue queue;
+    private final Reconciler reconciler;
+    private final ServerMetrics metrics;
+    private final AtomicBoolean ready = new AtomicBoolean(false);
+    private final Duration stopTimeout;
+
+    private OwnergateServer(Builder b) {
+        AppConfig config = b.config;
+        this.metrics = new ServerMetrics();
+        this.stopTimeout = b.stopTimeout;
+        GitHubHttp http = new GitHubHttp(config.apiUrl(), metrics);
+        GitHubApp app = new GitHubApp(http, new AppAuth(config.appId(), config.privateKey(), http, b.clock));
+        LongFunction<GitHubAccess> github = id -> GitHubAccess.of(app.installation(id));
+        TeamCache teams = new TeamCache(b.teamTtl, b.clock);
+        this.queue = new EvaluationQueue(b.workers, b.retry);
+        metrics.queueDepth(queue::depth);
+        PullRequestEvaluator evaluator = new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics);
+        Dispatcher dispatcher = new Dispatcher(queue, evaluator, teams, github);
+        this.reconciler = new Reconciler(app, dispatcher, b.gate.defaultCheckName());
+        WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
+                new DeliveryLog(b.deliveryLogSize), new EventRouter(), dispatcher, metrics);
+
+        this.javalin = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.http.maxRequestSize = WebhookEndpoint.MAX_BODY;
+            c.jetty.port = config.port();
+            c.jetty.modifyServer(server -> {
+                // In-flight requests finish before Jetty stops; new ones are refused meanwhile.
+                server.setStopTimeout(b.stopTimeout.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            c.routes.post("/webhook", webhook);
+            c.routes.get("/healthz", ctx -> ctx.result("ok"));
+            c.routes.get("/readyz", ctx -> {
+                if (ready.get()) {
+                    ctx.result("ready");
+                } else {
+                    ctx.status(503).result("not ready");
+                }
+            });
+            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+        });
+        this.reconcileInterval = b.reconcile ? config.reconcileInterval() : null;
+    }
+
+    private final Duration reconcileInterval;
+
+    public static Builder builder(AppConfig config) {
+        return new Builder(config);
+    }
+
+    private OwnergateServer startServer() {
+        javalin.start();
+        ready.set(true);
+        if (reconcileInterval != null) {
+            reconciler.start(reconcileInterval);
+        }
+        LOG.info("ownergate listening on port {}", javalin.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Waits until every queued evaluation has finished (or given up). */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return queue.awaitIdle(timeout);
+    }
+
+    public int queueDepth() {
+        return queue.depth();
+    }
+
+    /** One reconciliation pass now, e.g. at start-up in tests. */
+    public int reconcileNow() throws java.io.IOException {
+        return reconciler.reconcile();
+    }
+
+    /** Stops gracefully: not ready, in-flight requests finish, running evaluations finish, the rest is left. */
+    @Override
+    public void close() {
+        ready.set(false);
+        reconciler.close();
+        javalin.stop();
+        try {
+            int left = queue.close(stopTimeout);
+            if (left > 0) {
+                LOG.info("stopped with {} evaluation(s) not run; reconciliation redoes them after restart", left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static final class Builder {
+        private final AppConfig config;
+        private OwnershipGate gate;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private int workers = 8;
+        private boolean reconcile = true;
+        private Duration teamTtl = Duration.ofMinutes(10);
+        private Duration stopTimeout = Duration.ofSeconds(20);
+        private int deliveryLogSize = 10_000;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(AppConfig config) {
+            this.config = Objects.requireNonNull(config);
+        }
+
+        public Builder gate(OwnershipGate gate) {
+            this.gate = gate;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /** False: no reconciliation at start-up nor on a timer (tests call {@link #reconcileNow()}). */
+        public Builder reconcile(boolean reconcile) {
+            this.reconcile = reconcile;
+            return this;
+        }
+
+        public Builder teamTtl(Duration ttl) {
+            this.teamTtl = ttl;
+            return this;
+        }
+
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = timeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public OwnergateServer start() {
+            Objects.requireNonNull(gate, "gate");
+            return new OwnergateServer(this).startServer();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.ownergate.app.server;
+
+import dev.ownergate.app.checks.CheckRunRenderer;
+import dev.ownergate.app.checks.CheckRunText;
+import dev.ownergate.app.github.CheckRunPost;
+import dev.ownergate.app.github.FileChange;
+import dev.ownergate.app.github.ReviewInfo;
+import dev.ownergate.app.policy.ChangedFile;
+import dev.ownergate.app.policy.Evaluation;
+import dev.ownergate.app.policy.EvaluationInput;
+import dev.ownergate.app.policy.PolicyConfig;
+import dev.ownergate.app.policy.PullRequestFacts;
+import dev.ownergate.app.policy.Review;
+import dev.ownergate.app.policy.Verdict;
+import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.owners.Owner;
+import dev.ownergate.ownership.OwnershipLoader;
+import dev.ownergate.ownership.OwnershipRules;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real gate: rules from the OWNERS or CODEOWNERS files at the base, the policy from
+ * {@code .github/ownergate.yml} at the base, and the pure {@link Evaluation}.
+ */
+public final class PolicyGate implements OwnershipGate {
+
+    /** A verdict with what is needed to post it. */
+    record PolicyDecision(Verdict verdict, String checkName, boolean requestReviews) implements Decision {
+        @Override
+        public boolean passed() {
+            return verdict.passed();
+        }
+
+        @Override
+        public String headSha() {
+            return verdict.headSha();
+        }
+
+        @Override
+        public CheckRunPost checkRun(String detailsUrl) {
+            CheckRunText text = CheckRunRenderer.render(verdict, checkName, detailsUrl);
+            return new CheckRunPost(text.name(), verdict.headSha(), text.conclusion(), text.title(), text.summary(),
+                    text.detailsUrl());
+        }
+
+        @Override
+        public List<String> reviewRequests() {
+            return requestReviews ? verdict.suggestedReviewers() : List.of();
+        }
+    }
+
+    @Override
+    public Decision evaluate(Input in) throws IOException {
+        PolicyConfig.Parsed policy = in.base().read(PolicyConfig.PATH)
+                .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
+                .orElse(new PolicyConfig.Parsed(PolicyConfig.DEFAULTS, List.of()));
+        PolicyConfig config = policy.config();
+        PullRequestFacts facts = facts(in);
+
+        Set<String> paths = new LinkedHashSet<>();
+        facts.files().forEach(f -> paths.addAll(f.pathsToApprove()));
+        OwnershipLoader.Loaded loaded = OwnershipLoader.load(in.base(), paths);
+        String at = " at " + shortSha(in.pr().baseSha());
+        if (loaded.rules().isEmpty() || loaded.hasErrors()) {
+            List<Diagnostic> errors = loaded.problems().stream().filter(Diagnostic::isError).toList();
+            String first = errors.isEmpty() ? "" : ": " + errors.get(0).format()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+            return new PolicyDecision(Evaluation.failClosed(in.pr().headSha(),
+                    "Failed closed: the " + loaded.source() + at + " do not parse" + first), config.checkName(), false);
+        }
+        OwnershipRules rules = loaded.rules().get();
+
+        List<Diagnostic> problems = new ArrayList<>(policy.problems());
+        problems.addAll(loaded.problems());
+        Verdict verdict = Evaluation.evaluate(new EvaluationInput(facts, rules, loaded.source() + at, config,
+                problems, teamMembers(in, rules, paths)));
+        return new PolicyDecision(verdict, config.checkName(), config.requestReviews());
+    }
+
+    @Override
+    public Decision failClosed(String headSha, String reason) {
+        return new PolicyDecision(Evaluation.failClosed(headSha, "Failed closed: " + reason),
+                PolicyConfig.DEFAULT_CHECK_NAME, false);
+    }
+
+    @Override
+    public Decision combine(String headSha, List<Decision> members) {
+        List<Verdict> verdicts = members.stream().map(m -> ((PolicyDecision) m).verdict()).toList();
+        String checkName = members.isEmpty() ? PolicyConfig.DEFAULT_CHECK_NAME
+                : ((PolicyDecision) members.get(0)).checkName();
+        return new PolicyDecision(Evaluation.combine(headSha, verdicts), checkName, false);
+    }
+
+    @Override
+    public String defaultCheckName() {
+        return PolicyConfig.DEFAULT_CHECK_NAME;
+    }
+
+    private static Map<Owner, Set<String>> teamMembers(Input in, OwnershipRules rules, Set<String> paths)
+            throws IOException {
+        Map<Owner, Set<String>> members = new LinkedHashMap<>();
+        for (String path : paths) {
+            for (Owner owner : rules.ownersOf(path).owners()) {
+                if (owner.isTeam() && !members.containsKey(owner)) {
+                    String name = owner.name();
+                    int slash = name.indexOf('/');
+                    members.put(owner, in.teams().members(name.substring(0, slash), name.substring(slash + 1)));
+                }
+            }
+        }
+        return members;
+    }
+
+    static PullRequestFacts facts(Input in) {
+        List<ChangedFile> files = new ArrayList<>();
+        for (FileChange f : in.files().files()) {
+            files.add(switch (f.status()) {
+                case "added", "copied" -> ChangedFile.added(f.path());
+                case "removed" -> ChangedFile.removed(f.path());
+                case "renamed" -> f.previousPath() == null ? ChangedFile.added(f.path())
+                        : ChangedFile.renamed(f.previousPath(), f.path());
+                default -> ChangedFile.modified(f.path());
+            });
+        }
+        List<Review> reviews = new ArrayList<>();
+        for (ReviewInfo r : in.reviews()) {
+            reviews.add(new Review(r.id(), r.login(), state(r.state()), r.commitSha(), r.submittedAt()));
+        }
+        var pr = in.pr();
+        return new PullRequestFacts(pr.repo(), pr.number(), pr.author(), pr.headSha(), pr.baseRef(), pr.baseSha(),
+                files, in.files().complete(), reviews);
+    }
+
+    private static Review.ReviewState state(String github) {
+        try {
+            return Review.ReviewState.valueOf(github.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Review.ReviewState.COMMENTED;
+        }
+    }
+
+    private static String shortSha(String sha) {
+        return Optional.ofNullable(sha).map(s -> s.substring(0, Math.min(7, s.length()))).orElse("");
+    }
+}

@@ -1,0 +1,225 @@
+package dev.ownergate.app.server;
+
+import dev.ownergate.app.github.FileChanges;
+import dev.ownergate.app.github.GitHubException;
+import dev.ownergate.app.github.LruCache;
+import dev.ownergate.app.github.PullRequestInfo;
+import dev.ownergate.app.github.ReviewInfo;
+import dev.ownergate.app.github.TeamDirectory;
+import dev.ownergate.app.webhook.RetryPolicy;
+import dev.ownergate.repo.RepoSnapshot;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers what GitHub knows about a pull request, asks the {@link OwnershipGate}, and posts the verdict as a
+ * check run on the head commit. Fails closed: when something goes wrong it posts a failing check that says
+ * why, then rethrows so the queue retries when retrying can help.
+ *
+ * <p>Runs for one pull request never overlap (the queue sees to that) and each reads GitHub afresh, so a later
+ * run sees newer data. Two guards cover GitHub's own lag: a run that reads an older head than a webhook
+ * already announced waits and retries, and a run that reads older reviews than the last posted verdict on the
+ * same head does not post.
+ */
+public final class PullRequestEvaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(PullRequestEvaluator.class);
+
+    private record Posted(String headSha, long newestReviewId) {}
+
+    private final LongFunction<GitHubAccess> github;
+    private final OwnershipGate gate;
+    private final TeamCache teams;
+    private final Optional<URI> publicUrl;
+    private final ServerMetrics metrics;
+    // Bounded: one entry per recently active pull request is all the ordering guards need.
+    private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
+    private final LruCache<String, Posted> posted = new LruCache<>(50_000);
+
+    public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
+                                Optional<URI> publicUrl, ServerMetrics metrics) {
+        this.github = github;
+        this.gate = gate;
+        this.teams = teams;
+        this.publicUrl = publicUrl;
+        this.metrics = metrics;
+    }
+
+    public static String key(String repo, int number) {
+        return repo.toLowerCase(Locale.ROOT) + "#" + number;
+    }
+
+    /** Remembers the head a webhook reported, in the order webhooks arrived. */
+    public void announce(String repo, int number, String headSha) {
+        if (headSha != null && !headSha.isEmpty()) {
+            announcedHead.put(key(repo, number), headSha);
+        }
+    }
+
+    public void evaluate(long installationId, String repo, int number) throws Exception {
+        long start = System.nanoTime();
+        String outcome = "error";
+        GitHubAccess gh = github.apply(installationId);
+        String headSha = null;
+        try {
+            PullRequestInfo pr = gh.pulls().pullRequest(repo, number);
+            if (!pr.open()) {
+                announcedHead.remove(key(repo, number));
+                posted.remove(key(repo, number));
+                outcome = "closed";
+                return;
+            }
+            headSha = pr.headSha();
+            String announced = announcedHead.get(key(repo, number)).orElse(null);
+            if (announced != null && !announced.equals(pr.headSha())) {
+                // GitHub answered with an older head than a webhook already reported: its replicas lag.
+                announcedHead.remove(key(repo, number));
+                throw new RetryPolicy.RetryLater("GitHub still reports head " + pr.headSha() + " for " + repo
+                        + "#" + number + ", expected " + announced);
+            }
+            Optional<Judged> judged = decide(gh, pr);
+            if (judged.isEmpty()) {
+                outcome = "stale";
+                return;
+            }
+            post(gh, pr, judged.get());
+            outcome = judged.get().decision().passed() ? "passed" : "failed";
+        } catch (GitHubException e) {
+            if (headSha != null) {
+                failClosed(gh, repo, headSha, e.retryable()
+                        ? "GitHub API error, retrying (" + describe(e) + ")"
+                        : describe(e));
+            }
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A bug or an unreadable answer must not leave an old passing check standing.
+            if (headSha != null) {
+                failClosed(gh, repo, headSha, "Ownergate could not evaluate this pull request ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+            throw e;
+        } finally {
+            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
+        }
+    }
+
+    /** Reports on a merge queue group's head: it passes when every pull request in it passes. */
+    public void evaluateMergeGroup(long installationId, String repo, String headSha, List<Integer> numbers)
+            throws Exception {
+        long start = System.nanoTime();
+        GitHubAccess gh = github.apply(installationId);
+        String outcome = "error";
+        try {
+            if (numbers.isEmpty()) {
+                gh.checks().post(repo, gate.failClosed(headSha, "Cannot tell which pull requests this merge group"
+                        + " holds").checkRun(detailsUrl(repo, 0)));
+                outcome = "failed";
+                return;
+            }
+            List<OwnershipGate.Decision> members = new ArrayList<>();
+            for (int number : numbers) {
+                PullRequestInfo pr = gh.pulls().pullRequest(repo, number);
+                members.add(gatherAndDecide(gh, pr));
+            }
+            OwnershipGate.Decision combined = gate.combine(headSha, members);
+            gh.checks().post(repo, combined.checkRun(detailsUrl(repo, numbers.get(0))));
+            outcome = combined.passed() ? "passed" : "failed";
+        } catch (GitHubException e) {
+            failClosed(gh, repo, headSha, e.retryable() ? "GitHub API error, retrying (" + describe(e) + ")"
+                    : describe(e));
+            throw e;
+        } finally {
+            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
+        }
+    }
+
+    private record Judged(OwnershipGate.Decision decision, List<ReviewInfo> reviews) {}
+
+    private Optional<Judged> decide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
+        FileChanges files = gh.pulls().files(pr.repo(), pr.number(), pr.changedFiles());
+        if (!files.complete()) {
+            // Judging on part of the diff could pass a change to an unlisted owned file.
+            return Optional.of(new Judged(gate.failClosed(pr.headSha(), "This pull request changes "
+                    + pr.changedFiles() + " files; GitHub lists only the first 3,000, so Ownergate cannot check"
+                    + " them all. Split it up."), List.of()));
+        }
+        RepoSnapshot base = gh.contents().snapshot(pr.repo(), pr.baseSha());
+        List<ReviewInfo> reviews = gh.pulls().reviews(pr.repo(), pr.number());
+        long newest = reviews.stream().mapToLong(ReviewInfo::id).max().orElse(0);
+        Posted last = posted.get(key(pr.repo(), pr.number())).orElse(null);
+        if (last != null && last.headSha().equals(pr.headSha()) && newest < last.newestReviewId()) {
+            LOG.info("not posting for {}#{}: read older reviews than the verdict already posted",
+                    pr.repo(), pr.number());
+            return Optional.empty();
+        }
+        TeamDirectory teamDirectory = teams.over(gh.teams());
+        return Optional.of(new Judged(gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teamDirectory)),
+                reviews));
+    }
+
+    private OwnershipGate.Decision gatherAndDecide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
+        FileChanges files = gh.pulls().files(pr.repo(), pr.number(), pr.changedFiles());
+        if (!files.complete()) {
+            return gate.failClosed(pr.headSha(), "Pull request #" + pr.number() + " changes too many files to check");
+        }
+        RepoSnapshot base = gh.contents().snapshot(pr.repo(), pr.baseSha());
+        List<ReviewInfo> reviews = gh.pulls().reviews(pr.repo(), pr.number());
+        return gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teams.over(gh.teams())));
+    }
+
+    private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
+        gh.checks().post(pr.repo(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
+        long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
+        posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
+        requestReviews(gh, pr, judged);
+    }
+
+    private void requestReviews(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
+        OwnershipGate.Decision decision = judged.decision();
+        if (decision.passed() || decision.reviewRequests().isEmpty()) {
+            return;
+        }
+        Set<String> reviewed = new LinkedHashSet<>();
+        for (ReviewInfo r : judged.reviews()) {
+            reviewed.add(r.login());
+        }
+        Set<String> users = new LinkedHashSet<>();
+        Set<String> teamSlugs = new LinkedHashSet<>();
+        for (String who : decision.reviewRequests()) {
+            String name = (who.startsWith("@") ? who.substring(1) : who).toLowerCase(Locale.ROOT);
+            if (name.contains("/")) {
+                if (!pr.requestedTeams().contains(name)) {
+                    teamSlugs.add(name.substring(name.indexOf('/') + 1));
+                }
+            } else if (!name.equals(pr.author()) && !pr.requestedUsers().contains(name) && !reviewed.contains(name)) {
+                users.add(name);
+            }
+        }
+        gh.pulls().requestReviewers(pr.repo(), pr.number(), users, teamSlugs);
+    }
+
+    private void failClosed(GitHubAccess gh, String repo, String headSha, String reason) {
+        try {
+            gh.checks().post(repo, gate.failClosed(headSha, reason).checkRun(detailsUrl(repo, 0)));
+        } catch (IOException e) {
+            LOG.warn("could not post the failing check for {}@{}: {}", repo, headSha, e.getMessage());
+        }
+    }
+
+    private String detailsUrl(String repo, int number) {
+        return publicUrl.map(u -> u + "/pulls/" + repo + (number > 0 ? "/" + number : "")).orElse(null);
+    }
+
+    private static String describe(GitHubException e) {
+        return e.status() == 0 ? "GitHub did not answer" : e.getMessage();
+    }
+}

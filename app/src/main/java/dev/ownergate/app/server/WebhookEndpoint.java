@@ -1,0 +1,100 @@
+package dev.ownergate.app.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ownergate.app.webhook.DeliveryLog;
+import dev.ownergate.app.webhook.EventRouter;
+import dev.ownergate.app.webhook.WebhookSignature;
+import dev.ownergate.app.webhook.Work;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /webhook}: checks the signature before anything else, then turns the event into queued work and
+ * answers at once. Nothing here waits on GitHub.
+ */
+final class WebhookEndpoint implements Handler {
+    /** GitHub caps payloads at 25 MB (docs: "Webhook events and payloads"). */
+    static final long MAX_BODY = 25L * 1024 * 1024;
+
+    private final WebhookSignature signature;
+    private final DeliveryLog deliveries;
+    private final EventRouter router;
+    private final Dispatcher dispatcher;
+    private final ServerMetrics metrics;
+    private final ObjectMapper json = new ObjectMapper();
+
+    WebhookEndpoint(WebhookSignature signature, DeliveryLog deliveries, EventRouter router, Dispatcher dispatcher,
+                    ServerMetrics metrics) {
+        this.signature = signature;
+        this.deliveries = deliveries;
+        this.router = router;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String event = Optional.ofNullable(ctx.header("X-GitHub-Event")).orElse("");
+        // Until the signature checks out, the event name is anyone's text: keep it out of metric labels.
+        String unverified = "unverified";
+        if (ctx.contentLength() > MAX_BODY) {
+            reply(ctx, 413, unverified, "too_large", "payload larger than 25 MB");
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY) {
+            reply(ctx, 413, unverified, "too_large", "payload larger than 25 MB");
+            return;
+        }
+        if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
+            reply(ctx, 401, unverified, "bad_signature", "missing or invalid X-Hub-Signature-256");
+            return;
+        }
+        String metricEvent = event.isEmpty() ? "none" : event;
+        if (event.isEmpty()) {
+            reply(ctx, 400, metricEvent, "malformed", "missing X-GitHub-Event");
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(body);
+        } catch (IOException e) {
+            payload = null;
+        }
+        if (payload == null || !payload.isObject()) {
+            reply(ctx, 400, metricEvent, "malformed", "body is not a JSON object");
+            return;
+        }
+        if (event.equals("ping")) {
+            reply(ctx, 200, metricEvent, "accepted", "pong");
+            return;
+        }
+        Optional<List<Work>> work = router.route(event, payload);
+        if (work.isEmpty()) {
+            reply(ctx, 202, metricEvent, "ignored", "event not handled: " + event);
+            return;
+        }
+        String delivery = ctx.header("X-GitHub-Delivery");
+        if (delivery != null && !deliveries.firstTime(delivery)) {
+            reply(ctx, 200, metricEvent, "duplicate", "delivery already handled");
+            return;
+        }
+        if (!dispatcher.dispatch(work.get())) {
+            if (delivery != null) {
+                deliveries.forget(delivery);
+            }
+            reply(ctx, 503, metricEvent, "unavailable", "shutting down; redeliver later");
+            return;
+        }
+        reply(ctx, 200, metricEvent, "accepted", "queued " + work.get().size());
+    }
+
+    private void reply(Context ctx, int status, String event, String result, String message) {
+        metrics.delivery(event, result);
+        ctx.status(status).contentType("text/plain").result(message);
+    }
+}

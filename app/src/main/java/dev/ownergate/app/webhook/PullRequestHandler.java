@@ -1,0 +1,23 @@
+package dev.ownergate.app.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+
+/** {@code pull_request}: a new head, a reopened or ready PR, or a changed base branch needs a new verdict. */
+public final class PullRequestHandler implements EventHandler {
+    private static final Set<String> EVALUATE = Set.of("opened", "reopened", "synchronize", "ready_for_review");
+
+    @Override
+    public List<Work> handle(JsonNode payload) {
+        String action = payload.path("action").asText();
+        // "edited" also fires for title and body edits; only a new base changes which rules apply.
+        boolean baseChanged = action.equals("edited") && payload.path("changes").has("base");
+        if (!EVALUATE.contains(action) && !baseChanged) {
+            return List.of();
+        }
+        JsonNode pr = payload.path("pull_request");
+        return List.of(new Work.EvaluatePullRequest(EventHandler.installationId(payload), EventHandler.repo(payload),
+                pr.path("number").asInt(payload.path("number").asInt()), pr.path("head").path("sha").asText(null)));
+    }
+}

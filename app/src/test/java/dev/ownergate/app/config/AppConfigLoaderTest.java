@@ -1,0 +1,132 @@
+package dev.ownergate.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigLoaderTest {
+    static PrivateKey key;
+    static String pkcs8Pem;
+    static String pkcs1Pem;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        key = gen.generateKeyPair().getPrivate();
+        byte[] pkcs8 = key.getEncoded();
+        // A 2048-bit key's PKCS#8 wrapper is a fixed 26-byte header around the PKCS#1 structure.
+        byte[] pkcs1 = Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
+        pkcs8Pem = pem("PRIVATE KEY", pkcs8);
+        pkcs1Pem = pem("RSA PRIVATE KEY", pkcs1);
+    }
+
+    static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+    }
+
+    static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OWNERGATE_APP_ID", "123");
+        env.put("OWNERGATE_PRIVATE_KEY", pkcs8Pem);
+        env.put("OWNERGATE_WEBHOOK_SECRET", "s3cret");
+        return env;
+    }
+
+    @Test
+    void everyMissingSettingIsNamedInOneMessage() {
+        assertThatThrownBy(() -> AppConfigLoader.load(Map.of(), Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OWNERGATE_APP_ID")
+                .hasMessageContaining("OWNERGATE_PRIVATE_KEY_FILE")
+                .hasMessageContaining("OWNERGATE_WEBHOOK_SECRET");
+    }
+
+    @Test
+    void defaultsApplyWhenOnlyTheRequiredSettingsAreGiven() throws Exception {
+        AppConfig c = AppConfigLoader.load(minimal(), Optional.empty());
+        assertThat(c.appId()).isEqualTo(123);
+        assertThat(c.apiUrl()).hasToString("https://api.github.com");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.publicUrl()).isEmpty();
+        assertThat(c.privateKey()).isEqualTo(key);
+    }
+
+    @Test
+    void pkcs1KeysAsGitHubIssuesThemAreAccepted() throws Exception {
+        assertThat(PemKeys.parseRsaPrivateKey(pkcs1Pem)).isEqualTo(key);
+    }
+
+    @Test
+    void garbageKeyIsReportedWithoutEchoingIt() {
+        Map<String, String> env = minimal();
+        env.put("OWNERGATE_PRIVATE_KEY", "-----BEGIN RSA PRIVATE KEY-----\nAAAAsecretish\n-----END RSA PRIVATE KEY-----");
+        assertThatThrownBy(() -> AppConfigLoader.load(env, Optional.empty()))
+                .hasMessageContaining("OWNERGATE_PRIVATE_KEY")
+                .hasMessageNotContaining("secretish");
+    }
+
+    @Test
+    void configFileFillsWhatTheEnvironmentLeavesOutAndTheEnvironmentWins(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("key.pem");
+        Files.writeString(keyFile, pkcs1Pem);
+        Path file = dir.resolve("ownergate.yml");
+        Files.writeString(file, """
+                app_id: 99
+                private_key_file: %s
+                webhook_secret: from-file
+                github_api_url: https://github.example.com/api/v3/
+                port: 9000
+                reconcile_interval: 90s
+                """.formatted(keyFile));
+        AppConfig c = AppConfigLoader.load(Map.of("OWNERGATE_PORT", "9100"), Optional.of(file));
+        assertThat(c.appId()).isEqualTo(99);
+        assertThat(c.apiUrl()).hasToString("https://github.example.com/api/v3");
+        assertThat(c.port()).isEqualTo(9100);
+        assertThat(c.reconcileInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(new String(c.webhookSecret(), StandardCharsets.UTF_8)).isEqualTo("from-file");
+    }
+
+    @Test
+    void unknownKeysInTheFileArePositionedErrors(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ownergate.yml");
+        Files.writeString(file, "app_id: 1\nwebhook_secert: x\n");
+        assertThatThrownBy(() -> AppConfigLoader.load(Map.of(), Optional.of(file)))
+                .hasMessageContaining("ownergate.yml:2:1: unknown setting 'webhook_secert'");
+    }
+
+    @Test
+    void invalidValuesSayWhatIsExpected() {
+        Map<String, String> env = minimal();
+        env.put("OWNERGATE_PORT", "eighty");
+        env.put("OWNERGATE_RECONCILE_INTERVAL", "often");
+        env.put("OWNERGATE_GITHUB_API_URL", "ftp://x");
+        assertThatThrownBy(() -> AppConfigLoader.load(env, Optional.empty()))
+                .hasMessageContaining("OWNERGATE_PORT must be a port number")
+                .hasMessageContaining("OWNERGATE_RECONCILE_INTERVAL must be a positive duration")
+                .hasMessageContaining("OWNERGATE_GITHUB_API_URL must be an http(s) URL");
+    }
+
+    @Test
+    void toStringNeverShowsTheSecretOrKey() throws Exception {
+        AppConfig c = AppConfigLoader.load(minimal(), Optional.empty());
+        assertThat(c.toString()).doesNotContain("s3cret").doesNotContain("MII");
+    }
+}

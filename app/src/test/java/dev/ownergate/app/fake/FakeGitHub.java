@@ -1,0 +1,676 @@
+package dev.ownergate.app.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process, stateful stand-in for GitHub's REST API: repositories with commits (trees and blobs), pull
+ * requests with files and reviews, check runs, teams and installations. Responses are GitHub's documented
+ * example bodies (src/test/resources/github-rest) with the state filled in. It counts calls per endpoint and
+ * can be told to fail the next calls with 500 or 429 + Retry-After.
+ *
+ * <p>Used by the server tests and by the webhook load generator.
+ */
+public final class FakeGitHub implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DEFAULT_PAGE = 30;
+
+    private final HttpServer server;
+    private final Map<String, Repo> repos = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> installations = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> teams = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonNode> templates = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+    private final List<Route> routes = new ArrayList<>();
+
+    private record Fault(String endpoint, int status, Integer retryAfterSeconds, AtomicInteger remaining) {}
+
+    private record Route(String method, Pattern path, String endpoint, Handler handler) {}
+
+    @FunctionalInterface
+    private interface Handler {
+        Reply handle(Matcher path, Map<String, String> query, JsonNode body, HttpExchange exchange);
+    }
+
+    private record Reply(int status, JsonNode body, String link) {
+        static Reply ok(JsonNode body) {
+            return new Reply(200, body, null);
+        }
+    }
+
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK,
+        // costing ~40 ms per call; real GitHub does not behave like that.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private FakeGitHub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        defineRoutes();
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public static FakeGitHub start() {
+        try {
+            return new FakeGitHub();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    // ---- state -------------------------------------------------------------------------------------------
+
+    public Repo repo(String fullName) {
+        return repos.computeIfAbsent(fullName.toLowerCase(Locale.ROOT), k -> new Repo(fullName));
+    }
+
+    public void installation(long id, String... repoNames) {
+        installations.put(id, List.of(repoNames));
+        for (String r : repoNames) {
+            repo(r);
+        }
+    }
+
+    public void team(String org, String slug, String... members) {
+        teams.put((org + "/" + slug).toLowerCase(Locale.ROOT), new LinkedHashSet<>(List.of(members)));
+    }
+
+    public final class Repo {
+        final String fullName;
+        final Map<String, Map<String, String>> commits = new ConcurrentHashMap<>(); // sha -> path -> blob sha
+        final Map<String, String> blobs = new ConcurrentHashMap<>();
+        final Map<Integer, Pull> pulls = new ConcurrentHashMap<>();
+        final List<JsonNode> checkRuns = new CopyOnWriteArrayList<>();
+        final Map<String, String> permissions = new ConcurrentHashMap<>();
+        final Map<String, String> teamPermissions = new ConcurrentHashMap<>();
+
+        Repo(String fullName) {
+            this.fullName = fullName;
+        }
+
+        /** Stores a commit with exactly these files; returns its SHA. */
+        public String commit(Map<String, String> files) {
+            Map<String, String> tree = new TreeMap<>();
+            StringBuilder id = new StringBuilder(fullName);
+            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
+                String blobSha = gitBlobSha(f.getValue());
+                blobs.put(blobSha, f.getValue());
+                tree.put(f.getKey(), blobSha);
+                id.append('\0').append(f.getKey()).append('\0').append(blobSha);
+            }
+            String sha = sha1(id.toString().getBytes(StandardCharsets.UTF_8));
+            commits.put(sha, Map.copyOf(tree));
+            return sha;
+        }
+
+        public Pull pull(int number, String author, String baseRef, String baseSha, String headSha) {
+            Pull p = new Pull(number, author, baseRef, baseSha, headSha);
+            pulls.put(number, p);
+            return p;
+        }
+
+        /** Check runs posted to this repository, oldest first. */
+        public List<JsonNode> checkRuns() {
+            return List.copyOf(checkRuns);
+        }
+
+        /** The latest check run of that name on the commit, or null. */
+        public JsonNode latestCheckRun(String sha, String name) {
+            JsonNode latest = null;
+            for (JsonNode run : checkRuns) {
+                if (run.path("head_sha").asText().equals(sha) && run.path("name").asText().equals(name)) {
+                    latest = run;
+                }
+            }
+            return latest;
+        }
+
+        public void permission(String login, String permission) {
+            permissions.put(login.toLowerCase(Locale.ROOT), permission);
+        }
+
+        public void teamPermission(String orgSlashSlug, String permission) {
+            teamPermissions.put(orgSlashSlug.toLowerCase(Locale.ROOT), permission);
+        }
+    }
+
+    public static final class Pull {
+        final int number;
+        final String author;
+        final String baseRef;
+        volatile String baseSha;
+        volatile String headSha;
+        volatile boolean open = true;
+        volatile List<String[]> files = new ArrayList<>(); // {status, path, previousPath}
+        final List<String[]> reviews = new CopyOnWriteArrayList<>(); // {id, login, state, commit, submittedAt}
+        final Set<String> requested = ConcurrentHashMap.newKeySet();
+        final Set<String> requestedTeams = ConcurrentHashMap.newKeySet();
+        volatile int changedFilesOverride = -1;
+        final java.util.Deque<String> staleHeads = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+        Pull(int number, String author, String baseRef, String baseSha, String headSha) {
+            this.number = number;
+            this.author = author;
+            this.baseRef = baseRef;
+            this.baseSha = baseSha;
+            this.headSha = headSha;
+        }
+
+        public Pull modified(String... paths) {
+            for (String p : paths) {
+                files.add(new String[] {"modified", p, null});
+            }
+            return this;
+        }
+
+        public Pull added(String path) {
+            files.add(new String[] {"added", path, null});
+            return this;
+        }
+
+        public Pull removed(String path) {
+            files.add(new String[] {"removed", path, null});
+            return this;
+        }
+
+        public Pull renamed(String from, String to) {
+            files.add(new String[] {"renamed", to, from});
+            return this;
+        }
+
+        /** Pretends GitHub reports this many changed files (more than it lists, above 3,000). */
+        public Pull changedFiles(int count) {
+            changedFilesOverride = count;
+            return this;
+        }
+
+        public Pull review(long id, String login, String state) {
+            reviews.add(new String[] {Long.toString(id), login, state, headSha,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()});
+            return this;
+        }
+
+        /** The next reads of this pull request report {@code oldHead}, as GitHub's lagging replicas can. */
+        public Pull staleReads(String oldHead, int reads) {
+            for (int i = 0; i < reads; i++) {
+                staleHeads.add(oldHead);
+            }
+            return this;
+        }
+
+        public Pull push(String newHead) {
+            headSha = newHead;
+            return this;
+        }
+
+        public Pull close() {
+            open = false;
+            return this;
+        }
+
+        public Set<String> requestedReviewers() {
+            return Set.copyOf(requested);
+        }
+
+        public Set<String> requestedTeams() {
+            return Set.copyOf(requestedTeams);
+        }
+    }
+
+    // ---- calls and faults ----------------------------------------------------------------------------------
+
+    /** Calls so far per endpoint, e.g. {@code "GET /repos/{o}/{r}/pulls/{n}"}. */
+    public Map<String, Integer> calls() {
+        Map<String, Integer> out = new TreeMap<>();
+        calls.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    public int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public void resetCalls() {
+        calls.clear();
+    }
+
+    /** The next {@code count} calls to {@code endpoint} (as in {@link #calls()}) answer {@code status}. */
+    public void fail(String endpoint, int status, int count, Integer retryAfterSeconds) {
+        faults.add(new Fault(endpoint, status, retryAfterSeconds, new AtomicInteger(count)));
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------------
+
+    private void route(String method, String regex, String endpoint, Handler handler) {
+        routes.add(new Route(method, Pattern.compile(regex), endpoint, handler));
+    }
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getRawPath();
+            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? JSON.nullNode() : JSON.readTree(raw);
+            for (Route r : routes) {
+                Matcher m = r.path().matcher(path);
+                if (!r.method().equals(ex.getRequestMethod()) || !m.matches()) {
+                    continue;
+                }
+                calls.computeIfAbsent(r.endpoint(), k -> new AtomicInteger()).incrementAndGet();
+                if (!authorized(r, ex)) {
+                    send(ex, new Reply(401, message("Bad credentials"), null));
+                    return;
+                }
+                for (Fault f : faults) {
+                    if (f.endpoint().equals(r.endpoint()) && f.remaining().getAndDecrement() > 0) {
+                        if (f.retryAfterSeconds() != null) {
+                            ex.getResponseHeaders().add("Retry-After", f.retryAfterSeconds().toString());
+                        }
+                        send(ex, new Reply(f.status(), message("injected failure"), null));
+                        return;
+                    }
+                }
+                Reply reply;
+                try {
+                    reply = r.handler().handle(m, query, body, ex);
+                } catch (RuntimeException e) {
+                    reply = new Reply(500, message("fake failed: " + e), null);
+                }
+                send(ex, reply);
+                return;
+            }
+            calls.computeIfAbsent("UNKNOWN " + ex.getRequestMethod() + " " + path, k -> new AtomicInteger())
+                    .incrementAndGet();
+            send(ex, new Reply(404, message("Not Found"), null));
+        }
+    }
+
+    private boolean authorized(Route r, HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return false;
+        }
+        String credential = auth.substring(7);
+        if (r.endpoint().startsWith("GET /app") || r.endpoint().startsWith("POST /app")
+                || r.endpoint().equals("GET /repos/{o}/{r}/installation")) {
+            return credential.split("\\.").length == 3; // a JWT; its signature is the App's business
+        }
+        return tokens.containsKey(credential) || credential.startsWith("ghp_");
+    }
+
+    private static void send(HttpExchange ex, Reply reply) throws IOException {
+        byte[] bytes = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.getResponseHeaders().add("x-ratelimit-remaining", "4999");
+        if (reply.link() != null) {
+            ex.getResponseHeaders().add("Link", reply.link());
+        }
+        ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private void defineRoutes() {
+        String o = "/repos/([^/]+)/([^/]+)";
+        route("POST", "/app/installations/(\\d+)/access_tokens", "POST /app/installations/{id}/access_tokens",
+                (m, q, b, ex) -> {
+                    ObjectNode t = template("POST.app.installations.installation_id.access_tokens.json");
+                    String token = "ghs_fake" + ids.incrementAndGet();
+                    tokens.put(token, m.group(1));
+                    t.put("token", token);
+                    t.put("expires_at", Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                            .toString());
+                    return new Reply(201, t, null);
+                });
+        route("GET", "/app/installations", "GET /app/installations", (m, q, b, ex) -> {
+            ArrayNode out = JSON.createArrayNode();
+            ObjectNode item = item("GET.app.installations.json");
+            installations.keySet().stream().sorted().forEach(id -> out.add(item.deepCopy().put("id", id)));
+            return Reply.ok(out);
+        });
+        route("GET", "/installation/repositories", "GET /installation/repositories", (m, q, b, ex) -> {
+            String installation = tokens.get(token(ex));
+            ArrayNode list = JSON.createArrayNode();
+            for (String r : installations.getOrDefault(Long.parseLong(installation), List.of())) {
+                list.addObject().put("full_name", r).put("name", r.substring(r.indexOf('/') + 1));
+            }
+            ObjectNode out = JSON.createObjectNode();
+            out.put("total_count", list.size());
+            out.set("repositories", list);
+            return Reply.ok(out);
+        });
+        route("GET", "/repos/([^/]+)/([^/]+)/installation", "GET /repos/{o}/{r}/installation", (m, q, b, ex) -> {
+            String name = m.group(1) + "/" + m.group(2);
+            for (Map.Entry<Long, List<String>> i : installations.entrySet()) {
+                if (i.getValue().stream().anyMatch(r -> r.equalsIgnoreCase(name))) {
+                    return Reply.ok(template("GET.repos.owner.repo.installation.json").put("id", i.getKey()));
+                }
+            }
+            return new Reply(404, message("Not Found"), null);
+        });
+        route("GET", o + "/pulls", "GET /repos/{o}/{r}/pulls", (m, q, b, ex) -> {
+            Repo repo = repoOf(m);
+            ArrayNode all = JSON.createArrayNode();
+            repo.pulls.values().stream().filter(p -> p.open)
+                    .filter(p -> q.get("base") == null || q.get("base").equals(p.baseRef))
+                    .sorted((x, y) -> Integer.compare(y.number, x.number))
+                    .forEach(p -> all.add(pullJson(repo, p, "GET.repos.owner.repo.pulls.json")));
+            return page(all, q, ex);
+        });
+        route("GET", o + "/pulls/(\\d+)", "GET /repos/{o}/{r}/pulls/{n}", (m, q, b, ex) -> {
+            Repo repo = repoOf(m);
+            Pull p = repo.pulls.get(Integer.parseInt(m.group(3)));
+            return p == null ? new Reply(404, message("Not Found"), null)
+                    : Reply.ok(pullJson(repo, p, "GET.repos.owner.repo.pulls.number.json"));
+        });
+        route("GET", o + "/pulls/(\\d+)/files", "GET /repos/{o}/{r}/pulls/{n}/files", (m, q, b, ex) -> {
+            Pull p = repoOf(m).pulls.get(Integer.parseInt(m.group(3)));
+            ObjectNode item = item("GET.repos.owner.repo.pulls.number.files.json");
+            ArrayNode all = JSON.createArrayNode();
+            for (String[] f : p.files.subList(0, Math.min(p.files.size(), 3000))) {
+                ObjectNode e = item.deepCopy();
+                e.put("filename", f[1]).put("status", f[0]);
+                if (f[2] != null) {
+                    e.put("previous_filename", f[2]);
+                } else {
+                    e.remove("previous_filename");
+                }
+                all.add(e);
+            }
+            return page(all, q, ex);
+        });
+        route("GET", o + "/pulls/(\\d+)/reviews", "GET /repos/{o}/{r}/pulls/{n}/reviews", (m, q, b, ex) -> {
+            Pull p = repoOf(m).pulls.get(Integer.parseInt(m.group(3)));
+            ObjectNode item = item("GET.repos.owner.repo.pulls.number.reviews.json");
+            ArrayNode all = JSON.createArrayNode();
+            for (String[] r : p.reviews) {
+                ObjectNode e = item.deepCopy();
+                e.put("id", Long.parseLong(r[0])).put("state", r[2]).put("commit_id", r[3]).put("submitted_at", r[4]);
+                ((ObjectNode) e.path("user")).put("login", r[1]);
+                all.add(e);
+            }
+            return page(all, q, ex);
+        });
+        route("POST", o + "/pulls/(\\d+)/requested_reviewers", "POST /repos/{o}/{r}/pulls/{n}/requested_reviewers",
+                (m, q, b, ex) -> {
+                    Repo repo = repoOf(m);
+                    Pull p = repo.pulls.get(Integer.parseInt(m.group(3)));
+                    b.path("reviewers").forEach(r -> p.requested.add(r.asText().toLowerCase(Locale.ROOT)));
+                    b.path("team_reviewers").forEach(r -> p.requestedTeams.add(r.asText().toLowerCase(Locale.ROOT)));
+                    return new Reply(201, pullJson(repo, p, "GET.repos.owner.repo.pulls.number.json"), null);
+                });
+        route("GET", o + "/git/trees/([0-9a-f]+)", "GET /repos/{o}/{r}/git/trees/{sha}", (m, q, b, ex) -> {
+            Repo repo = repoOf(m);
+            Map<String, String> tree = repo.commits.get(m.group(3));
+            if (tree == null) {
+                return new Reply(404, message("Not Found"), null);
+            }
+            ObjectNode out = template("GET.repos.owner.repo.git.trees.tree_sha-2.json");
+            ObjectNode item = (ObjectNode) out.path("tree").get(0);
+            ArrayNode entries = JSON.createArrayNode();
+            Set<String> dirs = new java.util.TreeSet<>();
+            tree.forEach((path, sha) -> {
+                for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+                    dirs.add(path.substring(0, i));
+                }
+                entries.add(item.deepCopy().put("path", path).put("sha", sha).put("type", "blob")
+                        .put("size", repo.blobs.get(sha).length()));
+            });
+            for (String d : dirs) {
+                ObjectNode e = item.deepCopy().put("path", d).put("type", "tree").put("mode", "040000");
+                e.remove("size");
+                entries.add(e);
+            }
+            out.put("sha", m.group(3));
+            out.set("tree", entries);
+            out.put("truncated", false);
+            return Reply.ok(out);
+        });
+        route("GET", o + "/git/blobs/([0-9a-f]+)", "GET /repos/{o}/{r}/git/blobs/{sha}", (m, q, b, ex) -> {
+            String text = repoOf(m).blobs.get(m.group(3));
+            if (text == null) {
+                return new Reply(404, message("Not Found"), null);
+            }
+            String base64 = Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+            return Reply.ok(template("GET.repos.owner.repo.git.blobs.file_sha.json")
+                    .put("sha", m.group(3)).put("content", base64 + "\n").put("size", text.length()));
+        });
+        route("POST", o + "/check-runs", "POST /repos/{o}/{r}/check-runs", (m, q, b, ex) -> {
+            ObjectNode run = template("POST.repos.owner.repo.check-runs-1.json");
+            long id = ids.incrementAndGet();
+            run.put("id", id).put("name", b.path("name").asText()).put("head_sha", b.path("head_sha").asText())
+                    .put("status", b.path("status").asText("completed"))
+                    .put("conclusion", b.path("conclusion").asText(null));
+            if (b.has("details_url")) {
+                run.put("details_url", b.path("details_url").asText());
+            }
+            run.set("output", b.path("output").deepCopy());
+            repoOf(m).checkRuns.add(run);
+            return new Reply(201, run, null);
+        });
+        route("GET", o + "/commits/([^/]+)/check-runs", "GET /repos/{o}/{r}/commits/{sha}/check-runs",
+                (m, q, b, ex) -> {
+                    ArrayNode runs = JSON.createArrayNode();
+                    for (JsonNode run : repoOf(m).checkRuns) {
+                        if (run.path("head_sha").asText().equals(m.group(3))
+                                && (q.get("check_name") == null || q.get("check_name").equals(run.path("name").asText()))) {
+                            runs.add(run);
+                        }
+                    }
+                    ObjectNode out = JSON.createObjectNode();
+                    out.put("total_count", runs.size());
+                    out.set("check_runs", runs);
+                    return Reply.ok(out);
+                });
+        route("GET", "/orgs/([^/]+)/teams/([^/]+)/members", "GET /orgs/{org}/teams/{slug}/members", (m, q, b, ex) -> {
+            Set<String> members = teams.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
+            if (members == null) {
+                return new Reply(404, message("Not Found"), null);
+            }
+            ObjectNode item = item("GET.orgs.org.teams.team_slug.members.json");
+            ArrayNode all = JSON.createArrayNode();
+            members.forEach(login -> all.add(item.deepCopy().put("login", login)));
+            return page(all, q, ex);
+        });
+        route("GET", "/orgs/([^/]+)/teams/([^/]+)", "GET /orgs/{org}/teams/{slug}", (m, q, b, ex) -> {
+            String key = (m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT);
+            if (!teams.containsKey(key)) {
+                return new Reply(404, message("Not Found"), null);
+            }
+            ObjectNode team = JSON.createObjectNode();
+            team.put("slug", m.group(2)).put("name", m.group(2)).put("privacy", "closed");
+            return Reply.ok(team);
+        });
+        route("GET", "/orgs/([^/]+)/teams/([^/]+)/repos/([^/]+)/([^/]+)", "GET /orgs/{org}/teams/{slug}/repos/{o}/{r}",
+                (m, q, b, ex) -> {
+                    Repo repo = repos.get((m.group(3) + "/" + m.group(4)).toLowerCase(Locale.ROOT));
+                    String perm = repo == null ? null
+                            : repo.teamPermissions.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
+                    if (perm == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    ObjectNode out = JSON.createObjectNode();
+                    out.put("full_name", repo.fullName);
+                    ObjectNode p = out.putObject("permissions");
+                    p.put("admin", perm.equals("admin")).put("maintain", perm.equals("maintain"))
+                            .put("push", !perm.equals("read")).put("pull", true);
+                    return Reply.ok(out);
+                });
+        route("GET", "/users/([^/]+)", "GET /users/{u}", (m, q, b, ex) -> {
+            boolean known = repos.values().stream().anyMatch(r -> r.permissions.containsKey(
+                    m.group(1).toLowerCase(Locale.ROOT)));
+            return known ? Reply.ok(template("GET.users.username-1.json").put("login", m.group(1)))
+                    : new Reply(404, message("Not Found"), null);
+        });
+        route("GET", o + "/collaborators/([^/]+)/permission", "GET /repos/{o}/{r}/collaborators/{u}/permission",
+                (m, q, b, ex) -> {
+                    String perm = repoOf(m).permissions.get(m.group(3).toLowerCase(Locale.ROOT));
+                    if (perm == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    ObjectNode out = template("GET.repos.owner.repo.collaborators.username.permission.json");
+                    out.put("permission", perm);
+                    return Reply.ok(out);
+                });
+    }
+
+    private Repo repoOf(Matcher m) {
+        Repo r = repos.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
+        if (r == null) {
+            throw new IllegalStateException("no such repo " + m.group(1) + "/" + m.group(2));
+        }
+        return r;
+    }
+
+    private ObjectNode pullJson(Repo repo, Pull p, String templateName) {
+        JsonNode fixture = fixture(templateName);
+        ObjectNode pr = (ObjectNode) (fixture.isArray() ? fixture.get(0) : fixture);
+        pr.put("number", p.number).put("state", p.open ? "open" : "closed").put("draft", false);
+        ((ObjectNode) pr.path("user")).put("login", p.author);
+        String stale = templateName.equals("GET.repos.owner.repo.pulls.number.json") ? p.staleHeads.poll() : null;
+        ((ObjectNode) pr.path("head")).put("sha", stale != null ? stale : p.headSha);
+        ((ObjectNode) pr.path("base")).put("ref", p.baseRef).put("sha", p.baseSha);
+        ArrayNode requested = JSON.createArrayNode();
+        p.requested.forEach(login -> requested.addObject().put("login", login));
+        pr.set("requested_reviewers", requested);
+        ArrayNode requestedTeams = JSON.createArrayNode();
+        p.requestedTeams.forEach(slug -> requestedTeams.addObject().put("slug", slug));
+        pr.set("requested_teams", requestedTeams);
+        if (pr.has("changed_files")) {
+            pr.put("changed_files", p.changedFilesOverride >= 0 ? p.changedFilesOverride : p.files.size());
+        }
+        return pr;
+    }
+
+    /** One page of a list, with GitHub's Link header; per_page is capped at 100 as GitHub does. */
+    private Reply page(ArrayNode all, Map<String, String> q, HttpExchange ex) {
+        int perPage = Math.min(100, Integer.parseInt(q.getOrDefault("per_page", Integer.toString(DEFAULT_PAGE))));
+        int page = Integer.parseInt(q.getOrDefault("page", "1"));
+        ArrayNode out = JSON.createArrayNode();
+        for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) {
+            out.add(all.get(i));
+        }
+        String link = null;
+        if (page * perPage < all.size()) {
+            Map<String, String> next = new LinkedHashMap<>(q);
+            next.put("page", Integer.toString(page + 1));
+            StringBuilder url = new StringBuilder(apiUrl() + ex.getRequestURI().getRawPath() + "?");
+            next.forEach((k, v) -> url.append(k).append('=').append(v).append('&'));
+            link = "<" + url.substring(0, url.length() - 1) + ">; rel=\"next\"";
+        }
+        return new Reply(200, out, link);
+    }
+
+    private String token(HttpExchange ex) {
+        return ex.getRequestHeaders().getFirst("Authorization").substring(7);
+    }
+
+    private JsonNode fixture(String name) {
+        return templates.computeIfAbsent(name, n -> {
+            try (InputStream in = FakeGitHub.class.getResourceAsStream("/github-rest/" + n)) {
+                return JSON.readTree(in);
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("missing fixture " + n, e);
+            }
+        }).deepCopy();
+    }
+
+    /** A copy of an object fixture. */
+    private ObjectNode template(String name) {
+        return (ObjectNode) fixture(name);
+    }
+
+    /** A copy of the first item of a list fixture. */
+    private ObjectNode item(String name) {
+        return (ObjectNode) fixture(name).get(0);
+    }
+
+    private static JsonNode message(String text) {
+        return JSON.createObjectNode().put("message", text)
+                .put("documentation_url", "https://docs.github.com/rest");
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    public static String gitBlobSha(String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        byte[] header = ("blob " + bytes.length + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[header.length + bytes.length];
+        System.arraycopy(header, 0, all, 0, header.length);
+        System.arraycopy(bytes, 0, all, header.length, bytes.length);
+        return sha1(all);
+    }
+
+    private static String sha1(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

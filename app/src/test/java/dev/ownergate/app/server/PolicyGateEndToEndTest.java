@@ -1,0 +1,114 @@
+package dev.ownergate.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ownergate.app.fake.FakeGitHub;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server with the real policy engine: OWNERS and CODEOWNERS at the base, ownergate.yml, teams. */
+class PolicyGateEndToEndTest {
+    static final String REPO = "acme/widgets";
+    static final long INSTALLATION = 7;
+
+    ServerHarness h;
+    FakeGitHub.Repo repo;
+
+    @BeforeEach
+    void start() {
+        h = new ServerHarness(new PolicyGate());
+        h.github.installation(INSTALLATION, REPO);
+        repo = h.github.repo(REPO);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private JsonNode opened(int number, String head) throws InterruptedException {
+        h.deliver("pull_request",
+                ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, number, head));
+        h.awaitIdle();
+        return repo.latestCheckRun(head, "code-owners");
+    }
+
+    @Test
+    void approvalFromAnOwnerAtTheBasePasses() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n"));
+        repo.pull(1, "carol", "main", base, "h1").modified("src/app.txt").review(1, "alice", "APPROVED");
+
+        JsonNode check = opened(1, "h1");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("success");
+        assertThat(check.path("output").path("summary").asText()).contains("OWNERS files at");
+    }
+
+    @Test
+    void pullRequestThatAddsItsOwnApproverToOwnersStillNeedsTheBaseOwners() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n"));
+        repo.commit(Map.of("OWNERS", "approvers:\n- alice\n- bob\n", "src/app.txt", "x\n"));
+        repo.pull(2, "carol", "main", base, "h2").modified("OWNERS", "src/app.txt").review(2, "bob", "APPROVED");
+
+        JsonNode check = opened(2, "h2");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+    }
+
+    @Test
+    void ownersFilesThatDoNotParseFailClosed() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers: [alice\n", "src/app.txt", "x\n"));
+        repo.pull(3, "carol", "main", base, "h3").modified("src/app.txt").review(3, "alice", "APPROVED");
+
+        JsonNode check = opened(3, "h3");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains("do not parse");
+    }
+
+    @Test
+    void teamOwnersInCodeownersAreSatisfiedByTheirMembers() throws Exception {
+        h.github.team("acme", "core", "dave", "erin");
+        String base = repo.commit(Map.of(".github/CODEOWNERS", "* @acme/core\n", "src/app.txt", "x\n"));
+        repo.pull(4, "carol", "main", base, "h4").modified("src/app.txt").review(4, "dave", "APPROVED");
+
+        JsonNode check = opened(4, "h4");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void policyFileCanAskForReviewsAndRenameTheCheck() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
+                ".github/ownergate.yml", "request_reviews: true\ncheck_name: owners-gate\n"));
+        FakeGitHub.Pull pr = repo.pull(5, "carol", "main", base, "h5").modified("src/app.txt");
+
+        opened(5, "h5");
+
+        assertThat(repo.latestCheckRun("h5", "owners-gate").path("conclusion").asText()).isEqualTo("failure");
+        assertThat(pr.requestedReviewers()).containsExactly("alice");
+    }
+
+    @Test
+    void warmEvaluationWithTeamsTakesAtMostFiveApiCalls() throws Exception {
+        h.github.team("acme", "core", "dave");
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- acme/core\n", "src/app.txt", "x\n"));
+        FakeGitHub.Pull pr = repo.pull(6, "carol", "main", base, "h6");
+        for (int i = 0; i < 100; i++) {
+            pr.modified("src/f" + i + ".txt");
+        }
+        opened(6, "h6");
+        h.github.resetCalls();
+
+        pr.review(6, "dave", "APPROVED");
+        h.deliver("pull_request_review",
+                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 6, "h6"));
+        h.awaitIdle();
+
+        assertThat(repo.latestCheckRun("h6", "code-owners").path("conclusion").asText()).isEqualTo("success");
+        assertThat(h.github.totalCalls()).as(h.github.calls().toString()).isLessThanOrEqualTo(5);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.ownergate.app.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownergate.app.config.AppConfig;
+import dev.ownergate.app.fake.FakeGitHub;
+import dev.ownergate.app.webhook.RetryPolicy;
+import dev.ownergate.app.webhook.WebhookSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The real server against the fake GitHub, with helpers to send signed webhook deliveries. */
+final class ServerHarness implements AutoCloseable {
+    static final String SECRET = "it's a secret to everybody";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final PrivateKey KEY = newKey();
+
+    final FakeGitHub github;
+    final OwnergateServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    ServerHarness(OwnershipGate gate) {
+        this.github = FakeGitHub.start();
+        AppConfig config = new AppConfig(42, KEY, SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
+                Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10));
+        this.server = OwnergateServer.builder(config)
+                .gate(gate)
+                .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
+                .reconcile(false)
+                .workers(4)
+                .stopTimeout(Duration.ofSeconds(5))
+                .start();
+    }
+
+    static PrivateKey newKey() {
+        try {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
+            return gen.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** A webhook fixture as an editable tree. */
+    static ObjectNode payload(String fixture) {
+        try (InputStream in = ServerHarness.class.getResourceAsStream("/github-webhooks/" + fixture)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A pull_request or pull_request_review fixture pointed at our repo, PR and head. */
+    static ObjectNode pullRequestEvent(String fixture, long installation, String repo, int number, String head) {
+        ObjectNode p = payload(fixture);
+        if (p.path("installation").isObject()) {
+            ((ObjectNode) p.path("installation")).put("id", installation);
+        } else {
+            p.putObject("installation").put("id", installation);
+        }
+        ((ObjectNode) p.path("repository")).put("full_name", repo);
+        if (p.has("number")) {
+            p.put("number", number);
+        }
+        ObjectNode pr = (ObjectNode) p.path("pull_request");
+        pr.put("number", number);
+        ((ObjectNode) pr.path("head")).put("sha", head);
+        return p;
+    }
+
+    HttpResponse<String> deliver(String event, Object payload) {
+        return deliver(event, payload, UUID.randomUUID().toString());
+    }
+
+    HttpResponse<String> deliver(String event, Object payload, String deliveryId) {
+        try {
+            byte[] body = payload instanceof byte[] b ? b : JSON.writeValueAsBytes(payload);
+            return send(event, body, WebhookSignature.sign(SECRET, body), deliveryId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> send(String event, byte[] body, String signature, String deliveryId) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(url("/webhook"))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", deliveryId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            req.header("X-Hub-Signature-256", signature);
+        }
+        try {
+            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void awaitIdle() throws InterruptedException {
+        if (!server.awaitIdle(Duration.ofSeconds(30))) {
+            throw new AssertionError("evaluations did not finish; queue depth " + server.queueDepth());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        github.close();
+    }
+}

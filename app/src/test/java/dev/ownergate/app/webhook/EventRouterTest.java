@@ -1,0 +1,104 @@
+package dev.ownergate.app.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Real payload shapes (GitHub's documented examples) in; the work Ownergate queues out. */
+class EventRouterTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String REPO = "Codertocat/Hello-World";
+    static final String HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+
+    static ObjectNode fixture(String name) {
+        try (InputStream in = EventRouterTest.class.getResourceAsStream("/github-webhooks/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Arguments when(String rule, String event, String fixture, Consumer<ObjectNode> edit, List<Work> work) {
+        return Arguments.of(rule, event, fixture, edit, work);
+    }
+
+    static Stream<Arguments> cases() {
+        Consumer<ObjectNode> asIs = p -> {};
+        Work.EvaluatePullRequest pr2 = new Work.EvaluatePullRequest(1, REPO, 2, HEAD);
+        return Stream.of(
+                when("openedPullRequestIsEvaluated", "pull_request", "pull_request.opened.json", asIs, List.of(pr2)),
+                when("reopenedPullRequestIsEvaluated", "pull_request", "pull_request.reopened.json", asIs, List.of(pr2)),
+                when("newHeadIsEvaluated", "pull_request", "pull_request.synchronize.json", asIs, List.of(pr2)),
+                when("readyForReviewIsEvaluated", "pull_request", "pull_request.ready_for_review.json", asIs,
+                        List.of(new Work.EvaluatePullRequest(0, REPO, 2, HEAD))),
+                when("closedPullRequestIsLeftAlone", "pull_request", "pull_request.closed.json", asIs, List.of()),
+                when("titleEditIsLeftAlone", "pull_request", "pull_request.opened.json",
+                        p -> p.put("action", "edited").putObject("changes").putObject("title"), List.of()),
+                when("baseChangeIsEvaluated", "pull_request", "pull_request.opened.json",
+                        p -> p.put("action", "edited").putObject("changes").putObject("base"), List.of(pr2)),
+                when("submittedReviewIsEvaluated", "pull_request_review", "pull_request_review.submitted.json", asIs,
+                        List.of(pr2)),
+                when("dismissedReviewIsEvaluated", "pull_request_review", "pull_request_review.dismissed.json", asIs,
+                        List.of(pr2)),
+                when("rerequestedCheckSuiteEvaluatesItsPullRequests", "check_suite", "check_suite.rerequested.json",
+                        asIs, List.of(new Work.EvaluatePullRequest(957387, REPO, 2, HEAD))),
+                when("requestedCheckSuiteIsLeftAlone", "check_suite", "check_suite.requested.json", asIs, List.of()),
+                when("rerequestedCheckRunWithoutPullRequestsDoesNothing", "check_run", "check_run.rerequested.json",
+                        asIs, List.of()),
+                when("tagPushIsLeftAlone", "push", "push.with-installation.json", asIs, List.of()),
+                when("branchPushChangingOwnersReevaluatesThatBranch", "push", "push.with-installation.json",
+                        p -> {
+                            p.put("ref", "refs/heads/main").put("deleted", false);
+                            p.putArray("commits").addObject().putArray("added").add("lib/OWNERS");
+                        },
+                        List.of(new Work.EvaluateOpenPullRequests(1, REPO, "main"))),
+                when("branchPushChangingThePolicyReevaluatesThatBranch", "push", "push.with-installation.json",
+                        p -> {
+                            p.put("ref", "refs/heads/dev").put("deleted", false);
+                            p.putArray("commits").addObject().putArray("modified").add(".github/ownergate.yml");
+                        },
+                        List.of(new Work.EvaluateOpenPullRequests(1, REPO, "dev"))),
+                when("branchPushOfOtherFilesIsLeftAlone", "push", "push.with-installation.json",
+                        p -> {
+                            p.put("ref", "refs/heads/main").put("deleted", false);
+                            p.putArray("commits").addObject().putArray("modified").add("src/OWNERS.md");
+                        },
+                        List.of()),
+                when("mergeGroupReportsOnItsHeadForThePullRequestInItsRef", "merge_group",
+                        "merge_group.checks_requested.json", asIs,
+                        List.of(new Work.EvaluateMergeGroup(1, "octo-org/octo-repo",
+                                "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d", "main", List.of(104)))),
+                when("membershipChangeForgetsTheOrgsTeams", "membership", "membership.added.json", asIs,
+                        List.of(new Work.ForgetTeams("Octocoders"))),
+                when("installationIsBookkeeping", "installation", "installation.created.json", asIs,
+                        List.of(new Work.InstallationChanged(957387, "created", List.of("Codertocat/Hello-World")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void routes(String rule, String event, String fixture, Consumer<ObjectNode> edit, List<Work> expected) {
+        ObjectNode payload = fixture(fixture);
+        edit.accept(payload);
+        assertThat(new EventRouter().route(event, payload)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0} is not handled")
+    @MethodSource("unhandled")
+    void unknownEventsAreNotRouted(String event) {
+        assertThat(new EventRouter().route(event, fixture("issue_comment.created.json"))).isEqualTo(Optional.empty());
+    }
+
+    static Stream<String> unhandled() {
+        return Stream.of("issue_comment", "star", "");
+    }
+}
