@@ -65,19 +65,22 @@ public final class CompileCommand implements Callable<Integer> {
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
 
         PhaseTimer timer = PhaseTimer.fromEnvironment(err);
-        WorkTree tree = WorkTree.open(rootDir);
-        timer.lap("list files");
         Predicate<String> ignored = repository.ignoredOwnersFile();
-        List<String> ownersFiles = tree.files().stream()
-                .filter(path -> OwnersTree.isOwnersFile(path) && !ignored.test(path))
-                .toList();
+        // Read the tracked OWNERS files while git walks the tree for untracked ones.
+        WorkTree.Listing listing = WorkTree.start(rootDir);
+        List<String> trackedOwners = ownersFiles(listing.tracked(), ignored);
+        OwnersTree.LoadResult loaded = trackedOwners.isEmpty() ? null : OwnersTree.load(trackedOwners, listing.reader());
+        WorkTree tree = listing.complete();
+        List<String> ownersFiles = ownersFiles(tree.files(), ignored);
+        timer.lap("list files, load OWNERS");
         if (ownersFiles.isEmpty()) {
             err.println("ownergate compile: no OWNERS files under " + rootDir
                     + "; add an OWNERS file to a folder (see README: OWNERS formats)");
             return OwnergateCli.EXIT_INVALID;
         }
-        OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree);
-        timer.lap("load OWNERS");
+        if (loaded == null || !ownersFiles.equals(trackedOwners)) {
+            loaded = OwnersTree.load(ownersFiles, tree); // untracked OWNERS files count too
+        }
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
         diagnostics.sort(null);
         diagnostics.forEach(d -> err.println(d.format()));
@@ -124,6 +127,10 @@ public final class CompileCommand implements Callable<Integer> {
                 stats.rules(), stats.rules() == 1 ? "" : "s", stats.files(),
                 stats.verifiedFiles() > 0 ? " verified" : " (not verified)");
         return OwnergateCli.EXIT_OK;
+    }
+
+    private static List<String> ownersFiles(List<String> files, Predicate<String> ignored) {
+        return files.stream().filter(path -> OwnersTree.isOwnersFile(path) && !ignored.test(path)).toList();
     }
 
     private static void printDiff(PrintWriter out, String path, String current, String wanted) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The files of a folder on disk. Inside a git work tree the list is {@code git ls-files} (tracked plus
@@ -31,26 +33,100 @@ public final class WorkTree implements RepoSnapshot {
     }
 
     public static WorkTree open(Path root) throws IOException {
+        return start(root).complete();
+    }
+
+    /**
+     * Starts listing the folder. In a git work tree the tracked files (read from the index) come first and fast;
+     * the untracked ones need a walk of the whole tree, which runs meanwhile, so a caller can start on the
+     * tracked files (say, reading OWNERS files) before calling {@link Listing#complete()}.
+     */
+    public static Listing start(Path root) throws IOException {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a folder");
         }
-        Optional<Git.Output> listed =
-                new Git(dir).run("-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard");
-        if (listed.isPresent() && listed.get().ok()) {
-            List<String> names = Git.splitNul(listed.get().stdout());
-            // A file both staged for deletion and present again would be listed twice.
-            List<String> sorted = new ArrayList<>(names);
-            Collections.sort(sorted);
-            List<String> unique = new ArrayList<>(sorted.size());
-            for (String name : sorted) {
-                if (unique.isEmpty() || !unique.getLast().equals(name)) {
-                    unique.add(name);
-                }
-            }
-            return new WorkTree(dir, Collections.unmodifiableList(unique), true);
+        Git git = new Git(dir);
+        FutureTask<Optional<Git.Output>> untracked = new FutureTask<>(() ->
+                git.run("-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard"));
+        Thread.ofVirtual().start(untracked);
+        Optional<Git.Output> tracked = git.run("-c", "core.quotepath=off", "ls-files", "-z", "--cached");
+        if (tracked.isPresent() && tracked.get().ok()) {
+            return new Listing(dir, sortedUnique(Git.splitNul(tracked.get().stdout())), untracked);
         }
-        return new WorkTree(dir, walk(dir), false);
+        untracked.cancel(true);
+        return new Listing(dir, walk(dir), null);
+    }
+
+    /** A listing in progress: {@link #tracked()} now, every file on {@link #complete()}. */
+    public static final class Listing {
+        private final Path root;
+        private final List<String> tracked;
+        private final FutureTask<Optional<Git.Output>> untracked;
+
+        private Listing(Path root, List<String> tracked, FutureTask<Optional<Git.Output>> untracked) {
+            this.root = root;
+            this.tracked = tracked;
+            this.untracked = untracked;
+        }
+
+        /** The files git tracks (outside git: every file), sorted. */
+        public List<String> tracked() {
+            return tracked;
+        }
+
+        /** Reads files of the folder while the listing completes. */
+        public TextSource reader() {
+            return path -> readFile(root, path);
+        }
+
+        /** Waits for the untracked files and returns the whole work tree. */
+        public WorkTree complete() throws IOException {
+            if (untracked == null) {
+                return new WorkTree(root, tracked, false);
+            }
+            Optional<Git.Output> others;
+            try {
+                others = untracked.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while listing untracked files", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+            if (others.isEmpty() || !others.get().ok()) {
+                throw new IOException("git ls-files --others failed in " + root
+                        + others.map(o -> ": " + o.stderr()).orElse(""));
+            }
+            List<String> extra = Git.splitNul(others.get().stdout());
+            if (extra.isEmpty()) {
+                return new WorkTree(root, tracked, true);
+            }
+            List<String> all = new ArrayList<>(tracked.size() + extra.size());
+            all.addAll(tracked);
+            all.addAll(extra);
+            return new WorkTree(root, sortedUnique(all), true);
+        }
+    }
+
+    /** Sorted by {@link String#compareTo} without duplicates (a file staged for deletion and present again). */
+    private static List<String> sortedUnique(List<String> names) {
+        List<String> sorted = new ArrayList<>(names);
+        boolean inOrder = true;
+        for (int i = 1; i < sorted.size() && inOrder; i++) {
+            inOrder = sorted.get(i - 1).compareTo(sorted.get(i)) < 0;
+        }
+        if (inOrder) {
+            return Collections.unmodifiableList(sorted);
+        }
+        Collections.sort(sorted);
+        List<String> unique = new ArrayList<>(sorted.size());
+        for (String name : sorted) {
+            if (unique.isEmpty() || !unique.getLast().equals(name)) {
+                unique.add(name);
+            }
+        }
+        return Collections.unmodifiableList(unique);
     }
 
     private static List<String> walk(Path dir) throws IOException {
@@ -101,6 +177,10 @@ public final class WorkTree implements RepoSnapshot {
 
     @Override
     public Optional<String> read(String path) throws IOException {
+        return readFile(root, path);
+    }
+
+    private static Optional<String> readFile(Path root, String path) throws IOException {
         Path file = root.resolve(path);
         if (!file.normalize().startsWith(root) || !Files.isRegularFile(file)) {
             return Optional.empty();

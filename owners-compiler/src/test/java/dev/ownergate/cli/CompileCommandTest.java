@@ -50,6 +50,21 @@ class CompileCommandTest {
     }
 
     @Test
+    void untrackedOwnersFilesCountButIgnoredFilesDoNot() throws IOException {
+        repo().write(".gitignore", "build/\n").commitAll("init");
+        Files.createDirectories(dir.resolve("new"));
+        Files.writeString(dir.resolve("new/OWNERS"), "carol\n");
+        Files.writeString(dir.resolve("new/x.py"), "");
+        Files.createDirectories(dir.resolve("build"));
+        Files.writeString(dir.resolve("build/OWNERS"), "mallory\n");
+
+        CliRun run = CliRun.of(dir, "compile", "--root", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(codeowners()).contains("/new/ @alice @carol").doesNotContain("mallory");
+    }
+
+    @Test
     void compilingTwiceGivesByteIdenticalOutputAndCheckPasses() throws IOException {
         repo().commitAll("init");
         CliRun.of(dir, "compile", "--root", dir.toString());
