@@ -4,6 +4,7 @@ import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.github.AppAuth;
 import dev.ownergate.app.github.GitHubApp;
 import dev.ownergate.app.github.GitHubHttp;
+import dev.ownergate.app.web.VerdictPages;
 import dev.ownergate.app.webhook.DeliveryLog;
 import dev.ownergate.app.webhook.EvaluationQueue;
 import dev.ownergate.app.webhook.EventRouter;
@@ -47,7 +48,9 @@ public final class OwnergateServer implements AutoCloseable {
         TeamCache teams = new TeamCache(b.teamTtl, b.clock);
         this.queue = new EvaluationQueue(b.workers, b.retry);
         metrics.queueDepth(queue::depth);
-        PullRequestEvaluator evaluator = new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics);
+        VerdictPages pages = new VerdictPages(b.clock);
+        PullRequestEvaluator evaluator =
+                new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics, pages);
         Dispatcher dispatcher = new Dispatcher(queue, evaluator, teams, github);
         this.reconciler = new Reconciler(app, dispatcher, b.gate.defaultCheckName());
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
@@ -63,6 +66,8 @@ public final class OwnergateServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
             });
             c.routes.post("/webhook", webhook);
+            c.routes.get("/pulls/{owner}/{repo}/{number}", pages.handler());
+            c.routes.get("/pulls/{owner}/{repo}", pages.handler());
             c.routes.get("/healthz", ctx -> ctx.result("ok"));
             c.routes.get("/readyz", ctx -> {
                 if (ready.get()) {

@@ -1,11 +1,13 @@
 package dev.ownergate.app.server;
 
+import dev.ownergate.app.github.CheckRunPost;
 import dev.ownergate.app.github.FileChanges;
 import dev.ownergate.app.github.GitHubException;
 import dev.ownergate.app.github.LruCache;
 import dev.ownergate.app.github.PullRequestInfo;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.github.TeamDirectory;
+import dev.ownergate.app.web.VerdictPages;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.repo.RepoSnapshot;
 import java.io.IOException;
@@ -41,12 +43,14 @@ public final class PullRequestEvaluator {
     private final TeamCache teams;
     private final Optional<URI> publicUrl;
     private final ServerMetrics metrics;
+    private final VerdictPages pages;
     // Bounded: one entry per recently active pull request is all the ordering guards need.
     private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
     private final LruCache<String, Posted> posted = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
-                                Optional<URI> publicUrl, ServerMetrics metrics) {
+                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictPages pages) {
+        this.pages = pages;
         this.github = github;
         this.gate = gate;
         this.teams = teams;
@@ -120,7 +124,7 @@ public final class PullRequestEvaluator {
         String outcome = "error";
         try {
             if (numbers.isEmpty()) {
-                gh.checks().post(repo, gate.failClosed(headSha, "Cannot tell which pull requests this merge group"
+                postCheck(gh, repo, 0, gate.failClosed(headSha, "Cannot tell which pull requests this merge group"
                         + " holds").checkRun(detailsUrl(repo, 0)));
                 outcome = "failed";
                 return;
@@ -131,7 +135,7 @@ public final class PullRequestEvaluator {
                 members.add(gatherAndDecide(gh, pr));
             }
             OwnershipGate.Decision combined = gate.combine(headSha, members);
-            gh.checks().post(repo, combined.checkRun(detailsUrl(repo, numbers.get(0))));
+            postCheck(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))));
             outcome = combined.passed() ? "passed" : "failed";
         } catch (GitHubException e) {
             failClosed(gh, repo, headSha, e.retryable() ? "GitHub API error, retrying (" + describe(e) + ")"
@@ -177,7 +181,7 @@ public final class PullRequestEvaluator {
     }
 
     private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
-        gh.checks().post(pr.repo(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
+        postCheck(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
         long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
         posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
         requestReviews(gh, pr, judged);
@@ -209,10 +213,16 @@ public final class PullRequestEvaluator {
 
     private void failClosed(GitHubAccess gh, String repo, String headSha, String reason) {
         try {
-            gh.checks().post(repo, gate.failClosed(headSha, reason).checkRun(detailsUrl(repo, 0)));
+            postCheck(gh, repo, 0, gate.failClosed(headSha, reason).checkRun(detailsUrl(repo, 0)));
         } catch (IOException e) {
             LOG.warn("could not post the failing check for {}@{}: {}", repo, headSha, e.getMessage());
         }
+    }
+
+    /** Posts the check and keeps it for the page its details link opens. */
+    private void postCheck(GitHubAccess gh, String repo, int number, CheckRunPost check) throws IOException {
+        gh.checks().post(repo, check);
+        pages.record(repo, number, check);
     }
 
     private String detailsUrl(String repo, int number) {

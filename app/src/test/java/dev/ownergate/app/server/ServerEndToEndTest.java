@@ -60,6 +60,22 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void detailsLinkOpensThePostedVerdict() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt");
+        opened(2, "h1");
+        h.awaitIdle();
+
+        HttpResponse<String> page = h.get("/pulls/acme/widgets/2");
+        HttpResponse<String> unknown = h.get("/pulls/acme/widgets/99");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<strong>failure</strong>",
+                check("h1").path("output").path("title").asText(), "<code>h1</code>");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Re-run the check");
+    }
+
+    @Test
     void reviewSubmittedFlipsTheCheckToSuccess() throws Exception {
         FakeGitHub.Pull pr = repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt");
         opened(2, "h1");
