@@ -127,26 +127,14 @@ public final class EvaluationQueue implements AutoCloseable {
         synchronized (this) {
             Slot slot = slots.get(key);
             if (failure == null) {
-                slot.attempts = 0;
-                if (slot.rerun) {
-                    requeue(key, slot);
-                } else {
-                    slots.remove(key);
-                    notifyAll();
-                }
+                settle(key, slot);
                 return;
             }
             slot.attempts++;
             Optional<Duration> delay = retry.delay(failure, slot.attempts);
             if (delay.isEmpty()) {
                 LOG.warn("giving up on {} after {} attempt(s): {}", key, slot.attempts, failure.toString());
-                slot.attempts = 0;
-                if (slot.rerun) {
-                    requeue(key, slot);
-                } else {
-                    slots.remove(key);
-                    notifyAll();
-                }
+                settle(key, slot);
                 return;
             }
             LOG.info("retrying {} in {} ms (attempt {}): {}", key, delay.get().toMillis(), slot.attempts + 1,
@@ -163,6 +151,17 @@ public final class EvaluationQueue implements AutoCloseable {
         Slot slot = slots.get(key);
         if (slot != null && slot.state == State.WAITING_RETRY && !closed) {
             requeue(key, slot);
+        }
+    }
+
+    /** Done with this run (passed or given up): run again if work arrived meanwhile, else forget the key. */
+    private void settle(String key, Slot slot) {
+        slot.attempts = 0;
+        if (slot.rerun) {
+            requeue(key, slot);
+        } else {
+            slots.remove(key);
+            notifyAll();
         }
     }
 
