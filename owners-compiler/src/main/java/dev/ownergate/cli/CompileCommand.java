@@ -13,9 +13,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -142,6 +145,21 @@ public final class CompileCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * Temp files are created owner-only; the written file keeps the permissions of the file it replaces, or gets
+     * rw-r--r-- when new, like any file a user writes.
+     */
+    private static void keepOrDefaultPermissions(Path temp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and other non-POSIX file systems: their default permissions apply.
+        }
+    }
+
     /** Temp file in the same folder, then a rename: readers never see a partial CODEOWNERS. */
     static void writeAtomically(Path target, String text) throws IOException {
         Path dir = target.getParent();
@@ -149,6 +167,7 @@ public final class CompileCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
+            keepOrDefaultPermissions(temp, target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,21 @@ class CompileCommandTest {
                 /lib/ @alice @bob
                 """);
         assertThat(run.err()).contains("written from 2 OWNERS files").contains("verified");
+    }
+
+    @Test
+    void writtenFileIsWorldReadableAndKeepsThePermissionsItReplaces() throws IOException {
+        repo().commitAll("init");
+
+        CliRun.of(dir, "compile", "--root", dir.toString());
+        Path written = dir.resolve(".github/CODEOWNERS");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-r--r--");
+
+        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.writeString(dir.resolve("lib/OWNERS"), "carol\n");
+        CliRun.of(dir, "compile", "--root", dir.toString());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-rw-r--");
+        assertThat(codeowners()).contains("@carol");
     }
 
     @Test
