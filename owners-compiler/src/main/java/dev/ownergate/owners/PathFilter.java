@@ -45,20 +45,55 @@ public sealed interface PathFilter {
         }
     }
 
+    /** What the two written filters share: their text, its compiled form, and a fast path for literal shapes. */
+    abstract sealed class Compiled implements PathFilter permits Regex, Glob {
+        private final String text;
+        private final Pattern compiled;
+        private final Predicate<String> matcher;
+
+        Compiled(String text, Pattern compiled, Optional<Predicate<String>> fast, boolean wholePath) {
+            this.text = text;
+            this.compiled = compiled;
+            // The resolver runs this for every file; literal shapes (\.go$, ^docs/, *.json) skip the engine.
+            this.matcher = fast.orElse(wholePath ? p -> compiled.matcher(p).matches() : p -> compiled.matcher(p).find());
+        }
+
+        final String text() {
+            return text;
+        }
+
+        public final Pattern compiled() {
+            return compiled;
+        }
+
+        @Override
+        public final boolean matches(String relativePath) {
+            return matcher.test(relativePath);
+        }
+
+        @Override
+        public final boolean equals(Object o) {
+            return o != null && o.getClass() == getClass() && ((Compiled) o).text.equals(text);
+        }
+
+        @Override
+        public final int hashCode() {
+            return text.hashCode();
+        }
+
+        @Override
+        public final String toString() {
+            return describe();
+        }
+    }
+
     /**
      * A Prow {@code filters} key: an unanchored RE2 regular expression (Go's dialect, via RE2/J), matched with
      * find semantics like Go's {@code MatchString}.
      */
-    final class Regex implements PathFilter {
-        private final String regex;
-        private final Pattern compiled;
-        private final Predicate<String> matcher;
-
+    final class Regex extends Compiled {
         private Regex(String regex) {
-            this.regex = regex;
-            this.compiled = Pattern.compile(regex);
-            // Literal shapes (\.go$, ^docs/) skip the regex engine: the resolver runs this for every file.
-            this.matcher = FastMatch.forRegex(regex).orElse(p -> compiled.matcher(p).find());
+            super(regex, Pattern.compile(regex), FastMatch.forRegex(regex), false);
         }
 
         /** @throws PatternSyntaxException when {@code regex} is not valid RE2 */
@@ -67,41 +102,17 @@ public sealed interface PathFilter {
         }
 
         public String regex() {
-            return regex;
-        }
-
-        public Pattern compiled() {
-            return compiled;
-        }
-
-        @Override
-        public boolean matches(String relativePath) {
-            return matcher.test(relativePath);
+            return text();
         }
 
         @Override
         public String describe() {
-            return "filters \"" + regex + "\"";
+            return "filters \"" + text() + "\"";
         }
 
         @Override
         public Optional<String> glob() {
-            return RegexGlobs.toGlob(regex);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Regex other && other.regex.equals(regex);
-        }
-
-        @Override
-        public int hashCode() {
-            return regex.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return describe();
+            return RegexGlobs.toGlob(text());
         }
     }
 
@@ -111,15 +122,9 @@ public sealed interface PathFilter {
      * the whole relative path. Character classes and braces are not supported: GitHub CODEOWNERS has no
      * character ranges, so such a rule could not be compiled.
      */
-    final class Glob implements PathFilter {
-        private final String pattern;
-        private final Pattern compiled;
-        private final Predicate<String> matcher;
-
+    final class Glob extends Compiled {
         private Glob(String pattern) {
-            this.pattern = pattern;
-            this.compiled = Pattern.compile(Globs.toRegex(pattern));
-            this.matcher = FastMatch.forGlob(pattern).orElse(p -> compiled.matcher(p).matches());
+            super(pattern, Pattern.compile(Globs.toRegex(pattern)), FastMatch.forGlob(pattern), true);
         }
 
         /** @throws IllegalArgumentException with a user-facing reason when the glob is not supported */
@@ -128,41 +133,17 @@ public sealed interface PathFilter {
         }
 
         public String pattern() {
-            return pattern;
-        }
-
-        public Pattern compiled() {
-            return compiled;
-        }
-
-        @Override
-        public boolean matches(String relativePath) {
-            return matcher.test(relativePath);
+            return text();
         }
 
         @Override
         public String describe() {
-            return "per-file " + pattern;
+            return "per-file " + text();
         }
 
         @Override
         public Optional<String> glob() {
-            return Globs.toCodeownersGlob(pattern);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Glob other && other.pattern.equals(pattern);
-        }
-
-        @Override
-        public int hashCode() {
-            return pattern.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return describe();
+            return Globs.toCodeownersGlob(text());
         }
     }
 }
