@@ -16,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -63,8 +61,7 @@ final class RepoRules {
         if (rules instanceof CodeownersRules c) {
             codeowners = Optional.of(c.file());
         } else {
-            Set<String> present = new HashSet<>(tree.files());
-            Optional<String> path = CodeownersLocator.locate(present::contains);
+            Optional<String> path = CodeownersLocator.locate(tree::contains);
             codeowners = path.isEmpty() ? Optional.empty()
                     : Optional.of(CodeownersFile.parse(path.get(), tree.read(path.get()).orElse("")));
         }

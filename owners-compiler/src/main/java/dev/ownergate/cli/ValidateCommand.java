@@ -18,13 +18,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -102,15 +100,14 @@ public final class ValidateCommand implements Callable<Integer> {
                 problems.addAll(loaded.diagnostics());
                 ownersTree = Optional.ofNullable(loaded.tree());
             }
-            Set<String> present = new HashSet<>(tree.files());
-            Optional<String> used = CodeownersLocator.locate(present::contains);
+            Optional<String> used = CodeownersLocator.locate(tree::contains);
             Optional<CodeownersFile> codeowners = Optional.empty();
             if (used.isPresent()) {
                 CodeownersFile file = CodeownersFile.parse(used.get(), tree.read(used.get()).orElse(""));
                 problems.addAll(file.diagnostics());
                 codeowners = Optional.of(file);
                 for (String other : CodeownersLocator.SEARCH_ORDER) {
-                    if (present.contains(other) && !other.equals(used.get())) {
+                    if (tree.contains(other) && !other.equals(used.get())) {
                         problems.add(Diagnostic.warning(other, 1, 1, "GitHub ignores this file because " + used.get()
                                 + " comes first in its search order; delete one of them"));
                     }

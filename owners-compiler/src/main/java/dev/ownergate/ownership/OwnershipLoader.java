@@ -53,8 +53,7 @@ public final class OwnershipLoader {
             boolean failed = loaded.diagnostics().stream().anyMatch(Diagnostic::isError);
             return new Loaded(failed ? Optional.empty() : Optional.of(loaded.tree()), loaded.diagnostics(), "OWNERS files");
         }
-        Set<String> present = new HashSet<>(snapshot.files());
-        Optional<String> codeowners = CodeownersLocator.locate(present::contains);
+        Optional<String> codeowners = CodeownersLocator.locate(snapshot::contains);
         if (codeowners.isEmpty()) {
             return new Loaded(Optional.of(NoRules.INSTANCE), List.of(), "no OWNERS or CODEOWNERS file");
         }

@@ -1,5 +1,6 @@
 package dev.ownergate.repo;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,6 +10,11 @@ import java.util.List;
 public interface RepoSnapshot extends TextSource {
     /** Every file, repo-relative with '/' separators, no leading slash, sorted by {@link String#compareTo}. */
     List<String> files();
+
+    /** Whether the revision has this file; a binary search, since {@link #files()} is sorted. */
+    default boolean contains(String path) {
+        return Collections.binarySearch(files(), path) >= 0;
+    }
 
     /** For messages: "work tree /x", "git main@1a2b3c4", ... */
     String describe();
