@@ -7,4 +7,10 @@ package dev.ownergate.app.github;
  * @param detailsUrl null for none
  */
 public record CheckRunPost(String name, String headSha, String conclusion, String title, String summary,
-                           String detailsUrl) {}
+                           String detailsUrl) {
+
+    /** The same check under another name, e.g. the one a repository's policy chose. */
+    public CheckRunPost withName(String otherName) {
+        return new CheckRunPost(otherName, headSha, conclusion, title, summary, detailsUrl);
+    }
+}

@@ -8,6 +8,9 @@ public interface ChecksSink {
 
     void post(String repo, CheckRunPost run) throws IOException;
 
-    /** The latest check runs of that name on a commit. */
-    List<CheckRunInfo> checkRuns(String repo, String sha, String name) throws IOException;
+    /**
+     * The check runs this App posted on a commit, whatever their name: a repository's policy may rename the
+     * check, and an older name may still stand on the commit.
+     */
+    List<CheckRunInfo> ourCheckRuns(String repo, String sha) throws IOException;
 }

@@ -1,51 +1,81 @@
 package dev.ownergate.app.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kohsuke.github.GHAppInstallation;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.authorization.AuthorizationProvider;
 
 /**
- * The App's view of GitHub: which installations and repositories it has, and an API client per installation.
+ * The App's view of GitHub: which installations and repositories it has, and a client per installation.
  * Trees and blobs are cached here, shared by all installations, since both are addressed by SHA.
  */
 public final class GitHubApp {
-    private final GitHubHttp http;
-    private final AppAuth auth;
+    private final GitHubClients clients;
+    private final long appId;
+    private final AuthorizationProvider jwt;
+    private final GitHub asApp;
+    private final Map<Long, GitHubInstallation> installations = new ConcurrentHashMap<>();
     private final LruCache<String, Map<String, String>> trees = new LruCache<>(64);
     private final LruCache<String, String> blobs = new LruCache<>(20_000);
 
-    public GitHubApp(GitHubHttp http, AppAuth auth) {
-        this.http = http;
-        this.auth = auth;
+    public GitHubApp(GitHubClients clients, long appId, PrivateKey key) {
+        this.clients = clients;
+        this.appId = appId;
+        this.jwt = GitHubClients.appJwt(appId, key);
+        this.asApp = unchecked(() -> clients.asApp(jwt));
     }
 
     public record Installation(long id, String account) {}
 
+    /** The client of one installation; one per installation for the life of the server, so its token is reused. */
     public GitHubInstallation installation(long installationId) {
-        return new GitHubInstallation(http, auth.asInstallation(installationId), trees, blobs);
+        return installations.computeIfAbsent(installationId,
+                id -> new GitHubInstallation(unchecked(() -> clients.asInstallation(jwt, id)), appId, trees, blobs));
+    }
+
+    @FunctionalInterface
+    private interface Build {
+        GitHub run() throws IOException;
+    }
+
+    private static GitHub unchecked(Build build) {
+        try {
+            return build.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // hub4j declares it, but building a client does no I/O
+        }
     }
 
     public List<Installation> installations() throws IOException {
-        List<Installation> out = new ArrayList<>();
-        for (JsonNode i : http.list("/app/installations?per_page=100", auth.asApp(), null, Integer.MAX_VALUE)) {
-            out.add(new Installation(i.path("id").asLong(), i.path("account").path("login").asText()));
+        try {
+            List<Installation> out = new ArrayList<>();
+            for (GHAppInstallation i : asApp.getApp().listInstallations().withPageSize(100).toList()) {
+                out.add(new Installation(i.getId(), i.getAccount() == null ? "" : i.getAccount().getLogin()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw GitHubException.from("GET /app/installations", e);
         }
-        return out;
     }
 
     /** {@code owner/name} of every repository the installation can see. */
     public List<String> repositories(long installationId) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (JsonNode r : http.list("/installation/repositories?per_page=100", auth.asInstallation(installationId),
-                "repositories", Integer.MAX_VALUE)) {
-            out.add(r.path("full_name").asText());
+        try {
+            List<String> out = new ArrayList<>();
+            for (GHRepository r : installation(installationId).client().getInstallation().listRepositories()
+                    .withPageSize(100).toList()) {
+                out.add(r.getFullName());
+            }
+            return out;
+        } catch (IOException e) {
+            throw GitHubException.from("GET /installation/repositories", e);
         }
-        return out;
-    }
-
-    public AppAuth auth() {
-        return auth;
     }
 }

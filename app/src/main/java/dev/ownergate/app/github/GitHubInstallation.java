@@ -1,52 +1,145 @@
 package dev.ownergate.app.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownergate.repo.RepoSnapshot;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kohsuke.github.GHCheckRun;
+import org.kohsuke.github.GHCheckRunBuilder;
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHOrganization;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestFileDetail;
+import org.kohsuke.github.GHPullRequestReview;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GHTeam;
+import org.kohsuke.github.GHTree;
+import org.kohsuke.github.GHTreeEntry;
+import org.kohsuke.github.GHUser;
+import org.kohsuke.github.GitHub;
 
-/** Our interfaces over GitHub's REST API, acting as one installation of the App. */
+/**
+ * Our interfaces over hub4j, acting as one installation of the App. Nothing outside this package sees a hub4j
+ * type; every failure leaves as a {@link GitHubException}.
+ *
+ * <p>Repository and pull request objects are kept only as handles for building URLs (each read below is a
+ * fresh request), so a warm evaluation costs the pull request, its files, its reviews and the check run: four
+ * calls.
+ */
 public final class GitHubInstallation implements PullRequestSource, ChecksSink, TeamDirectory, RepoContents {
     /** GitHub lists at most 3,000 files of a pull request (docs: "List pull requests files"). */
     public static final int MAX_LISTED_FILES = 3000;
     private static final int PAGE = 100;
+    // The Checks API rejects a summary over 65,535 characters.
+    private static final int MAX_SUMMARY = 65_000;
 
-    private final GitHubHttp http;
-    private final GitHubHttp.Auth auth;
+    private final GitHub github;
+    private final long appId;
     private final LruCache<String, Map<String, String>> trees;
     private final LruCache<String, String> blobs;
+    private final LruCache<String, GHRepository> repositories = new LruCache<>(1_000);
+    private final LruCache<String, GHPullRequest> pulls = new LruCache<>(2_000);
 
-    GitHubInstallation(GitHubHttp http, GitHubHttp.Auth auth, LruCache<String, Map<String, String>> trees,
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** @param appId the App this installation belongs to; it identifies our own check runs */
+    GitHubInstallation(GitHub github, long appId, LruCache<String, Map<String, String>> trees,
                        LruCache<String, String> blobs) {
-        this.http = http;
-        this.auth = auth;
+        this.github = github;
+        this.appId = appId;
         this.trees = trees;
         this.blobs = blobs;
     }
 
+    GitHub client() {
+        return github;
+    }
+
+    private static <T> T call(String what, Call<T> call) throws GitHubException {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw GitHubException.from(what, e);
+        }
+    }
+
+    private GHRepository repository(String repo) throws GitHubException {
+        var cached = repositories.get(repo);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        GHRepository r = call("GET /repos/" + repo, () -> github.getRepository(repo));
+        repositories.put(repo, r);
+        return r;
+    }
+
+    /** A handle for the pull request's sub-resources; fetched only when none is cached. */
+    private GHPullRequest pullHandle(String repo, int number) throws GitHubException {
+        var cached = pulls.get(repo + "#" + number);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        GHRepository r = repository(repo);
+        GHPullRequest p = call("GET /repos/" + repo + "/pulls/" + number, () -> r.getPullRequest(number));
+        pulls.put(repo + "#" + number, p);
+        return p;
+    }
+
     @Override
     public PullRequestInfo pullRequest(String repo, int number) throws IOException {
-        return pullRequestOf(repo, http.get("/repos/" + repo + "/pulls/" + number, auth));
+        GHRepository r = repository(repo);
+        String what = "GET /repos/" + repo + "/pulls/" + number;
+        return call(what, () -> {
+            GHPullRequest p = r.getPullRequest(number);
+            pulls.put(repo + "#" + number, p);
+            return info(repo, p);
+        });
+    }
+
+    private static PullRequestInfo info(String repo, GHPullRequest p) throws IOException {
+        Set<String> users = new LinkedHashSet<>();
+        for (GHUser u : p.getRequestedReviewers()) {
+            users.add(u.getLogin().toLowerCase(Locale.ROOT));
+        }
+        String org = repo.substring(0, repo.indexOf('/')).toLowerCase(Locale.ROOT);
+        Set<String> teams = new LinkedHashSet<>();
+        for (GHTeam t : p.getRequestedTeams()) {
+            teams.add(org + "/" + t.getSlug().toLowerCase(Locale.ROOT));
+        }
+        return new PullRequestInfo(
+                repo,
+                p.getNumber(),
+                p.getState() == GHIssueState.OPEN,
+                p.isDraft(),
+                p.getUser() == null ? "" : p.getUser().getLogin().toLowerCase(Locale.ROOT),
+                p.getHead().getSha(),
+                p.getBase().getRef(),
+                p.getBase().getSha(),
+                p.getChangedFiles(),
+                users,
+                teams);
     }
 
     @Override
     public FileChanges files(String repo, int number, int expectedCount) throws IOException {
+        GHPullRequest p = pullHandle(repo, number);
+        List<GHPullRequestFileDetail> listed = call("GET /repos/" + repo + "/pulls/" + number + "/files",
+                () -> p.listFiles().withPageSize(PAGE).toList());
         List<FileChange> files = new ArrayList<>();
-        for (JsonNode f : http.list("/repos/" + repo + "/pulls/" + number + "/files?per_page=" + PAGE, auth, null,
-                MAX_LISTED_FILES)) {
-            String previous = f.path("previous_filename").asText(null);
-            files.add(new FileChange(f.path("filename").asText(), previous, f.path("status").asText("modified")));
+        for (GHPullRequestFileDetail f : listed.subList(0, Math.min(listed.size(), MAX_LISTED_FILES))) {
+            String status = f.getStatus() == null ? "modified" : f.getStatus();
+            files.add(new FileChange(f.getFilename(), f.getPreviousFilename(), status));
         }
         boolean complete = expectedCount < 0 ? files.size() < MAX_LISTED_FILES : files.size() >= expectedCount;
         return new FileChanges(files, complete);
@@ -54,26 +147,36 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
 
     @Override
     public List<ReviewInfo> reviews(String repo, int number) throws IOException {
+        GHPullRequest p = pullHandle(repo, number);
+        List<GHPullRequestReview> listed = call("GET /repos/" + repo + "/pulls/" + number + "/reviews",
+                () -> p.listReviews().withPageSize(PAGE).toList());
         List<ReviewInfo> reviews = new ArrayList<>();
-        for (JsonNode r : http.list("/repos/" + repo + "/pulls/" + number + "/reviews?per_page=" + PAGE, auth, null,
-                Integer.MAX_VALUE)) {
-            String submitted = r.path("submitted_at").asText(null);
+        for (GHPullRequestReview r : listed) {
+            GHUser user = call("review user", r::getUser);
+            Instant submitted = r.getSubmittedAt();
             reviews.add(new ReviewInfo(
-                    r.path("id").asLong(),
-                    r.path("user").path("login").asText("").toLowerCase(Locale.ROOT),
-                    r.path("state").asText(""),
-                    r.path("commit_id").asText(""),
-                    submitted == null ? null : Instant.parse(submitted)));
+                    r.getId(),
+                    user == null ? "" : user.getLogin().toLowerCase(Locale.ROOT),
+                    r.getState() == null ? "" : r.getState().name(),
+                    r.getCommitId() == null ? "" : r.getCommitId(),
+                    submitted));
         }
         return reviews;
     }
 
     @Override
-    public List<PullRequestInfo> openPullRequests(String repo, String baseRef) throws IOException {
-        String query = "?state=open&per_page=" + PAGE + (baseRef == null ? "" : "&base=" + encode(baseRef));
-        List<PullRequestInfo> out = new ArrayList<>();
-        for (JsonNode p : http.list("/repos/" + repo + "/pulls" + query, auth, null, Integer.MAX_VALUE)) {
-            out.add(pullRequestOf(repo, p));
+    public List<OpenPullRequest> openPullRequests(String repo, String baseRef) throws IOException {
+        GHRepository r = repository(repo);
+        List<GHPullRequest> listed = call("GET /repos/" + repo + "/pulls", () -> {
+            var query = r.queryPullRequests().state(GHIssueState.OPEN);
+            if (baseRef != null) {
+                query.base(baseRef);
+            }
+            return query.list().withPageSize(PAGE).toList();
+        });
+        List<OpenPullRequest> out = new ArrayList<>();
+        for (GHPullRequest p : listed) {
+            out.add(new OpenPullRequest(p.getNumber(), p.getHead().getSha()));
         }
         return out;
     }
@@ -81,55 +184,80 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
     @Override
     public void requestReviewers(String repo, int number, Set<String> users, Set<String> teamSlugs)
             throws IOException {
-        if (users.isEmpty() && teamSlugs.isEmpty()) {
-            return;
+        GHPullRequest p = pullHandle(repo, number);
+        String what = "POST /repos/" + repo + "/pulls/" + number + "/requested_reviewers";
+        if (!users.isEmpty()) {
+            List<GHUser> reviewers = new ArrayList<>();
+            for (String login : users) {
+                reviewers.add(call("GET /users/" + login, () -> github.getUser(login)));
+            }
+            call(what, () -> {
+                p.requestReviewers(reviewers);
+                return null;
+            });
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviewers", List.copyOf(users));
-        body.put("team_reviewers", List.copyOf(teamSlugs));
-        http.post("/repos/" + repo + "/pulls/" + number + "/requested_reviewers", auth, body);
+        if (!teamSlugs.isEmpty()) {
+            String org = repo.substring(0, repo.indexOf('/'));
+            GHOrganization organization = call("GET /orgs/" + org, () -> github.getOrganization(org));
+            List<GHTeam> teams = new ArrayList<>();
+            for (String slug : teamSlugs) {
+                teams.add(call("GET /orgs/" + org + "/teams/" + slug, () -> organization.getTeamBySlug(slug)));
+            }
+            call(what, () -> {
+                p.requestTeamReviewers(teams);
+                return null;
+            });
+        }
     }
 
     @Override
     public void post(String repo, CheckRunPost run) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", run.name());
-        body.put("head_sha", run.headSha());
-        body.put("status", "completed");
-        body.put("conclusion", run.conclusion());
-        body.put("completed_at", Instant.now().toString());
+        GHRepository r = repository(repo);
+        GHCheckRunBuilder check = r.createCheckRun(run.name(), run.headSha())
+                .withStatus(GHCheckRun.Status.COMPLETED)
+                .withConclusion(GHCheckRun.Conclusion.valueOf(run.conclusion().toUpperCase(Locale.ROOT)))
+                .withCompletedAt(Instant.now())
+                .add(new GHCheckRunBuilder.Output(run.title(), truncate(run.summary())));
         if (run.detailsUrl() != null) {
-            body.put("details_url", run.detailsUrl());
+            check.withDetailsURL(run.detailsUrl());
         }
-        body.put("output", Map.of("title", run.title(), "summary", truncate(run.summary())));
-        http.post("/repos/" + repo + "/check-runs", auth, body);
+        call("POST /repos/" + repo + "/check-runs", check::create);
     }
 
     @Override
-    public List<CheckRunInfo> checkRuns(String repo, String sha, String name) throws IOException {
+    public List<CheckRunInfo> ourCheckRuns(String repo, String sha) throws IOException {
+        GHRepository r = repository(repo);
+        List<GHCheckRun> listed = call("GET /repos/" + repo + "/commits/" + sha + "/check-runs",
+                () -> r.getCheckRuns(sha, Map.of("app_id", appId)).withPageSize(PAGE).toList());
         List<CheckRunInfo> out = new ArrayList<>();
-        for (JsonNode c : http.list("/repos/" + repo + "/commits/" + sha + "/check-runs?check_name=" + encode(name)
-                + "&per_page=" + PAGE, auth, "check_runs", Integer.MAX_VALUE)) {
-            out.add(new CheckRunInfo(c.path("id").asLong(), c.path("name").asText(), c.path("head_sha").asText(),
-                    c.path("conclusion").isNull() ? null : c.path("conclusion").asText(null)));
+        for (GHCheckRun c : listed) {
+            GHCheckRun.Conclusion conclusion = c.getConclusion();
+            out.add(new CheckRunInfo(c.getId(), c.getName(), c.getHeadSha(),
+                    conclusion == null ? null : conclusion.name().toLowerCase(Locale.ROOT)));
         }
         return out;
     }
 
     @Override
     public Set<String> members(String org, String teamSlug) throws IOException {
-        Set<String> logins = new LinkedHashSet<>();
+        String what = "GET /orgs/" + org + "/teams/" + teamSlug + "/members";
         try {
-            for (JsonNode m : http.list("/orgs/" + org + "/teams/" + teamSlug + "/members?per_page=" + PAGE, auth,
-                    null, Integer.MAX_VALUE)) {
-                logins.add(m.path("login").asText().toLowerCase(Locale.ROOT));
+            List<GHUser> listed = github.getOrganization(org).getTeamBySlug(teamSlug).listMembers()
+                    .withPageSize(PAGE).toList();
+            Set<String> logins = new LinkedHashSet<>();
+            for (GHUser u : listed) {
+                logins.add(u.getLogin().toLowerCase(Locale.ROOT));
             }
-        } catch (GitHubException e) {
-            if (!e.isNotFound()) {
-                throw e;
+            return logins;
+        } catch (GHFileNotFoundException e) {
+            return Set.of(); // no such team, or one we may not see
+        } catch (IOException e) {
+            GitHubException failure = GitHubException.from(what, e);
+            if (failure.isNotFound()) {
+                return Set.of();
             }
+            throw failure;
         }
-        return logins;
     }
 
     @Override
@@ -137,16 +265,18 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         String key = repo + "@" + commitSha;
         Map<String, String> tree = trees.get(key).orElse(null);
         if (tree == null) {
-            JsonNode body = http.get("/repos/" + repo + "/git/trees/" + commitSha + "?recursive=1", auth);
-            if (body.path("truncated").asBoolean(false)) {
+            GHRepository r = repository(repo);
+            GHTree listed = call("GET /repos/" + repo + "/git/trees/" + commitSha,
+                    () -> r.getTreeRecursive(commitSha, 1));
+            if (listed.isTruncated()) {
                 // GitHub stops a recursive listing at 100,000 entries / 7 MB (docs: "Get a tree").
                 throw new GitHubException(200, "the file tree of " + repo + " at " + commitSha
                         + " is too large for GitHub to list in one response", false, null);
             }
             Map<String, String> paths = new HashMap<>();
-            for (JsonNode entry : body.path("tree")) {
-                if ("blob".equals(entry.path("type").asText())) {
-                    paths.put(entry.path("path").asText(), entry.path("sha").asText());
+            for (GHTreeEntry entry : listed.getTree()) {
+                if ("blob".equals(entry.getType())) {
+                    paths.put(entry.getPath(), entry.getSha());
                 }
             }
             tree = Map.copyOf(paths);
@@ -160,46 +290,17 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         if (cached.isPresent()) {
             return cached.get();
         }
-        JsonNode body = http.get("/repos/" + repo + "/git/blobs/" + sha, auth);
-        String content = body.path("content").asText("").replace("\\n", "").replaceAll("\\s", "");
-        String text = "base64".equals(body.path("encoding").asText("base64"))
-                ? new String(Base64.getDecoder().decode(content), StandardCharsets.UTF_8)
-                : body.path("content").asText("");
+        GHRepository r = repository(repo);
+        String text = call("GET /repos/" + repo + "/git/blobs/" + sha, () -> {
+            try (var in = r.getBlob(sha).read()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
         blobs.put(sha, text);
         return text;
     }
 
-    static PullRequestInfo pullRequestOf(String repo, JsonNode p) {
-        Set<String> users = new LinkedHashSet<>();
-        for (JsonNode u : p.path("requested_reviewers")) {
-            users.add(u.path("login").asText().toLowerCase(Locale.ROOT));
-        }
-        String org = repo.substring(0, repo.indexOf('/')).toLowerCase(Locale.ROOT);
-        Set<String> teams = new LinkedHashSet<>();
-        for (JsonNode t : p.path("requested_teams")) {
-            teams.add(org + "/" + t.path("slug").asText().toLowerCase(Locale.ROOT));
-        }
-        return new PullRequestInfo(
-                repo,
-                p.path("number").asInt(),
-                "open".equals(p.path("state").asText()),
-                p.path("draft").asBoolean(false),
-                p.path("user").path("login").asText("").toLowerCase(Locale.ROOT),
-                p.path("head").path("sha").asText(),
-                p.path("base").path("ref").asText(),
-                p.path("base").path("sha").asText(),
-                p.has("changed_files") ? p.path("changed_files").asInt() : -1,
-                users,
-                teams);
-    }
-
     private static String truncate(String summary) {
-        // The Checks API rejects a summary over 65,535 characters.
-        int max = 65_000;
-        return summary.length() <= max ? summary : summary.substring(0, max) + "\n\n…(truncated)";
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY) + "\n\n…(truncated)";
     }
 }

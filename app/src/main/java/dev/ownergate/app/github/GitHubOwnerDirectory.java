@@ -1,6 +1,5 @@
 package dev.ownergate.app.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownergate.app.config.ConfigException;
 import dev.ownergate.app.config.PemKeys;
 import dev.ownergate.ownership.OwnerDirectory;
@@ -9,10 +8,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kohsuke.github.GHPermissionType;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GHTeam;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.authorization.AuthorizationProvider;
 
 /**
  * {@link OwnerDirectory} over GitHub's REST API: the checks GitHub makes before it honours a CODEOWNERS owner
@@ -22,39 +27,49 @@ import java.util.concurrent.ConcurrentHashMap;
  * asked through the installation that covers it.
  */
 public final class GitHubOwnerDirectory implements OwnerDirectory {
-    private final GitHubHttp http;
-    private final RepoAuth auth;
+    private final RepoClient clients;
+    private final Map<String, GHRepository> repositories = new ConcurrentHashMap<>();
 
     @FunctionalInterface
-    interface RepoAuth {
-        GitHubHttp.Auth forRepo(String repo) throws IOException;
+    interface RepoClient {
+        GitHub forRepo(String repo) throws IOException;
     }
 
-    GitHubOwnerDirectory(GitHubHttp http, RepoAuth auth) {
-        this.http = http;
-        this.auth = auth;
+    GitHubOwnerDirectory(RepoClient clients) {
+        this.clients = clients;
     }
 
     /** With a personal or Actions token. */
-    public static GitHubOwnerDirectory withToken(URI apiUrl, String token) {
-        GitHubHttp http = new GitHubHttp(apiUrl, ApiObserver.NONE);
-        GitHubHttp.Auth bearer = () -> "Bearer " + token;
-        return new GitHubOwnerDirectory(http, repo -> bearer);
+    public static GitHubOwnerDirectory withToken(URI apiUrl, String token) throws IOException {
+        GitHub github = new GitHubClients(apiUrl, ApiObserver.NONE, Clock.systemUTC()).withToken(token);
+        return new GitHubOwnerDirectory(repo -> github);
     }
 
-    /** As the App: finds the installation of each repository, then uses its token. */
-    public static GitHubOwnerDirectory withApp(URI apiUrl, long appId, java.security.PrivateKey key) {
-        GitHubHttp http = new GitHubHttp(apiUrl, ApiObserver.NONE);
-        AppAuth app = new AppAuth(appId, key, http, Clock.systemUTC());
-        Map<String, Long> installations = new ConcurrentHashMap<>();
-        return new GitHubOwnerDirectory(http, repo -> {
-            Long id = installations.get(repo);
+    /** As the App: finds the installation of each repository, then acts as that installation. */
+    public static GitHubOwnerDirectory withApp(URI apiUrl, long appId, PrivateKey key) throws IOException {
+        GitHubClients clients = new GitHubClients(apiUrl, ApiObserver.NONE, Clock.systemUTC());
+        AuthorizationProvider jwt = GitHubClients.appJwt(appId, key);
+        GitHub asApp = clients.asApp(jwt);
+        Map<String, Long> installationOfRepo = new ConcurrentHashMap<>();
+        Map<Long, GitHub> byInstallation = new ConcurrentHashMap<>();
+        return new GitHubOwnerDirectory(repo -> {
+            Long id = installationOfRepo.get(repo);
             if (id == null) {
-                JsonNode installation = http.get("/repos/" + repo + "/installation", app.asApp());
-                id = installation.path("id").asLong();
-                installations.put(repo, id);
+                try {
+                    int slash = repo.indexOf('/');
+                    id = asApp.getApp().getInstallationByRepository(repo.substring(0, slash), repo.substring(slash + 1))
+                            .getId();
+                } catch (IOException e) {
+                    throw GitHubException.from("GET /repos/" + repo + "/installation", e);
+                }
+                installationOfRepo.put(repo, id);
             }
-            return app.asInstallation(id);
+            GitHub client = byInstallation.get(id);
+            if (client == null) {
+                client = clients.asInstallation(jwt, id);
+                byInstallation.put(id, client);
+            }
+            return client;
         });
     }
 
@@ -85,28 +100,44 @@ public final class GitHubOwnerDirectory implements OwnerDirectory {
         };
     }
 
+    private GHRepository repository(GitHub github, String repo) throws GitHubException {
+        GHRepository cached = repositories.get(repo);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            GHRepository r = github.getRepository(repo);
+            repositories.put(repo, r);
+            return r;
+        } catch (IOException e) {
+            throw GitHubException.from("GET /repos/" + repo, e);
+        }
+    }
+
     @Override
     public Standing userStanding(String login, String repo) throws IOException {
-        GitHubHttp.Auth a = auth.forRepo(repo);
+        GitHub github = clients.forRepo(repo);
+        GHRepository repository = repository(github, repo);
         try {
-            JsonNode p = http.get("/repos/" + repo + "/collaborators/" + login + "/permission", a);
-            // "permission" is the legacy role: maintain reads as write, triage as read (docs).
-            String permission = p.path("permission").asText("none").toLowerCase(Locale.ROOT);
-            return permission.equals("admin") || permission.equals("write") || permission.equals("maintain")
+            // The legacy "permission" field: maintain reads as write, triage as read (docs).
+            GHPermissionType permission = repository.getPermission(login);
+            return permission == GHPermissionType.ADMIN || permission == GHPermissionType.WRITE
                     ? Standing.OK : Standing.NO_WRITE_ACCESS;
-        } catch (GitHubException e) {
-            if (!e.isNotFound()) {
-                throw e;
+        } catch (IOException e) {
+            GitHubException failure = GitHubException.from("GET /repos/" + repo + "/collaborators/" + login, e);
+            if (!failure.isNotFound()) {
+                throw failure;
             }
         }
         try {
-            http.get("/users/" + login, a);
+            github.getUser(login);
             return Standing.NO_WRITE_ACCESS;
-        } catch (GitHubException e) {
-            if (e.isNotFound()) {
+        } catch (IOException e) {
+            GitHubException failure = GitHubException.from("GET /users/" + login, e);
+            if (failure.isNotFound()) {
                 return Standing.NOT_FOUND;
             }
-            throw e;
+            throw failure;
         }
     }
 
@@ -115,32 +146,26 @@ public final class GitHubOwnerDirectory implements OwnerDirectory {
         int slash = orgSlashTeam.indexOf('/');
         String org = orgSlashTeam.substring(0, slash);
         String slug = orgSlashTeam.substring(slash + 1);
-        GitHubHttp.Auth a = auth.forRepo(repo);
-        JsonNode team;
+        GitHub github = clients.forRepo(repo);
+        String what = "GET /orgs/" + org + "/teams/" + slug;
         try {
-            team = http.get("/orgs/" + org + "/teams/" + slug, a);
-        } catch (GitHubException e) {
-            if (e.isNotFound()) {
+            GHTeam team = github.getOrganization(org).getTeamBySlug(slug);
+            if (team.getPrivacy() == GHTeam.Privacy.SECRET) {
+                return Standing.NOT_VISIBLE;
+            }
+            // The team's repositories carry its permissions on each (docs: "List team repositories").
+            for (GHRepository r : team.listRepositories().withPageSize(100).toList()) {
+                if (r.getFullName().toLowerCase(Locale.ROOT).equals(repo.toLowerCase(Locale.ROOT))) {
+                    return r.hasPushAccess() ? Standing.OK : Standing.NO_WRITE_ACCESS;
+                }
+            }
+            return Standing.NO_WRITE_ACCESS;
+        } catch (IOException e) {
+            GitHubException failure = GitHubException.from(what, e);
+            if (failure.isNotFound()) {
                 return Standing.NOT_FOUND;
             }
-            throw e;
-        }
-        if ("secret".equals(team.path("privacy").asText())) {
-            return Standing.NOT_VISIBLE;
-        }
-        try {
-            // This media type returns the team's permissions on the repository instead of a bare 204
-            // (docs: "Check team permissions for a repository").
-            JsonNode access = http.get("/orgs/" + org + "/teams/" + slug + "/repos/" + repo, a,
-                    "application/vnd.github.v3.repository+json");
-            JsonNode p = access.path("permissions");
-            return p.path("push").asBoolean(false) || p.path("maintain").asBoolean(false)
-                    || p.path("admin").asBoolean(false) ? Standing.OK : Standing.NO_WRITE_ACCESS;
-        } catch (GitHubException e) {
-            if (e.isNotFound()) {
-                return Standing.NO_WRITE_ACCESS;
-            }
-            throw e;
+            throw failure;
         }
     }
 }

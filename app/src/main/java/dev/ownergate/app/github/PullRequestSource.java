@@ -16,7 +16,7 @@ public interface PullRequestSource {
     List<ReviewInfo> reviews(String repo, int number) throws IOException;
 
     /** Open pull requests, all of them when {@code baseRef} is null, else only those targeting that branch. */
-    List<PullRequestInfo> openPullRequests(String repo, String baseRef) throws IOException;
+    List<OpenPullRequest> openPullRequests(String repo, String baseRef) throws IOException;
 
     /** Asks users (logins) and teams (slugs, without the org) to review. */
     void requestReviewers(String repo, int number, Set<String> users, Set<String> teamSlugs) throws IOException;

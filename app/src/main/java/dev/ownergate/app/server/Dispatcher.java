@@ -1,6 +1,6 @@
 package dev.ownergate.app.server;
 
-import dev.ownergate.app.github.PullRequestInfo;
+import dev.ownergate.app.github.OpenPullRequest;
 import dev.ownergate.app.webhook.EvaluationQueue;
 import dev.ownergate.app.webhook.Work;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class Dispatcher {
             }
             case Work.EvaluateOpenPullRequests open -> queue.submit(
                     open.repo().toLowerCase(Locale.ROOT) + "@" + open.baseRef(), () -> {
-                        for (PullRequestInfo pr : github.apply(open.installationId()).pulls()
+                        for (OpenPullRequest pr : github.apply(open.installationId()).pulls()
                                 .openPullRequests(open.repo(), open.baseRef())) {
                             dispatch(new Work.EvaluatePullRequest(open.installationId(), open.repo(), pr.number(),
                                     null));

@@ -1,9 +1,8 @@
 package dev.ownergate.app.server;
 
 import dev.ownergate.app.config.AppConfig;
-import dev.ownergate.app.github.AppAuth;
 import dev.ownergate.app.github.GitHubApp;
-import dev.ownergate.app.github.GitHubHttp;
+import dev.ownergate.app.github.GitHubClients;
 import dev.ownergate.app.web.VerdictPages;
 import dev.ownergate.app.webhook.DeliveryLog;
 import dev.ownergate.app.webhook.EvaluationQueue;
@@ -42,8 +41,8 @@ public final class OwnergateServer implements AutoCloseable {
         AppConfig config = b.config;
         this.metrics = new ServerMetrics();
         this.stopTimeout = b.stopTimeout;
-        GitHubHttp http = new GitHubHttp(config.apiUrl(), metrics);
-        GitHubApp app = new GitHubApp(http, new AppAuth(config.appId(), config.privateKey(), http, b.clock));
+        GitHubApp app = new GitHubApp(new GitHubClients(config.apiUrl(), metrics, b.clock), config.appId(),
+                config.privateKey());
         LongFunction<GitHubAccess> github = id -> GitHubAccess.of(app.installation(id));
         TeamCache teams = new TeamCache(b.teamTtl, b.clock);
         this.queue = new EvaluationQueue(b.workers, b.retry);
@@ -52,7 +51,7 @@ public final class OwnergateServer implements AutoCloseable {
         PullRequestEvaluator evaluator =
                 new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics, pages);
         Dispatcher dispatcher = new Dispatcher(queue, evaluator, teams, github);
-        this.reconciler = new Reconciler(app, dispatcher, b.gate.defaultCheckName());
+        this.reconciler = new Reconciler(app, dispatcher);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
                 new DeliveryLog(b.deliveryLogSize), new EventRouter(), dispatcher, metrics);
 

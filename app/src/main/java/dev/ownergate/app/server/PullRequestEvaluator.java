@@ -47,6 +47,8 @@ public final class PullRequestEvaluator {
     // Bounded: one entry per recently active pull request is all the ordering guards need.
     private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
     private final LruCache<String, Posted> posted = new LruCache<>(50_000);
+    // The check name each repository's policy chose, learned from its verdicts; fail-closed checks use it.
+    private final LruCache<String, String> checkNames = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
                                 Optional<URI> publicUrl, ServerMetrics metrics, VerdictPages pages) {
@@ -99,7 +101,7 @@ public final class PullRequestEvaluator {
             outcome = judged.get().decision().passed() ? "passed" : "failed";
         } catch (GitHubException e) {
             if (headSha != null) {
-                failClosed(gh, repo, headSha, e.retryable()
+                failClosed(gh, repo, number, headSha, e.retryable()
                         ? "GitHub API error, retrying (" + describe(e) + ")"
                         : describe(e));
             }
@@ -107,7 +109,7 @@ public final class PullRequestEvaluator {
         } catch (IOException | RuntimeException e) {
             // A bug or an unreadable answer must not leave an old passing check standing.
             if (headSha != null) {
-                failClosed(gh, repo, headSha, "Ownergate could not evaluate this pull request ("
+                failClosed(gh, repo, number, headSha, "Ownergate could not evaluate this pull request ("
                         + e.getClass().getSimpleName() + ")");
             }
             throw e;
@@ -124,8 +126,7 @@ public final class PullRequestEvaluator {
         String outcome = "error";
         try {
             if (numbers.isEmpty()) {
-                postCheck(gh, repo, 0, gate.failClosed(headSha, "Cannot tell which pull requests this merge group"
-                        + " holds").checkRun(detailsUrl(repo, 0)));
+                failClosed(gh, repo, 0, headSha, "Cannot tell which pull requests this merge group holds");
                 outcome = "failed";
                 return;
             }
@@ -135,11 +136,11 @@ public final class PullRequestEvaluator {
                 members.add(gatherAndDecide(gh, pr));
             }
             OwnershipGate.Decision combined = gate.combine(headSha, members);
-            postCheck(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))));
+            postVerdict(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))));
             outcome = combined.passed() ? "passed" : "failed";
         } catch (GitHubException e) {
-            failClosed(gh, repo, headSha, e.retryable() ? "GitHub API error, retrying (" + describe(e) + ")"
-                    : describe(e));
+            failClosed(gh, repo, numbers.isEmpty() ? 0 : numbers.get(0), headSha, e.retryable()
+                    ? "GitHub API error, retrying (" + describe(e) + ")" : describe(e));
             throw e;
         } finally {
             metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
@@ -152,9 +153,9 @@ public final class PullRequestEvaluator {
         FileChanges files = gh.pulls().files(pr.repo(), pr.number(), pr.changedFiles());
         if (!files.complete()) {
             // Judging on part of the diff could pass a change to an unlisted owned file.
-            return Optional.of(new Judged(gate.failClosed(pr.headSha(), "This pull request changes "
-                    + pr.changedFiles() + " files; GitHub lists only the first 3,000, so Ownergate cannot check"
-                    + " them all. Split it up."), List.of()));
+            failClosed(gh, pr.repo(), pr.number(), pr.headSha(), "This pull request changes " + pr.changedFiles()
+                    + " files; GitHub lists only the first 3,000, so Ownergate cannot check them all. Split it up.");
+            return Optional.empty();
         }
         RepoSnapshot base = gh.contents().snapshot(pr.repo(), pr.baseSha());
         List<ReviewInfo> reviews = gh.pulls().reviews(pr.repo(), pr.number());
@@ -181,10 +182,15 @@ public final class PullRequestEvaluator {
     }
 
     private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
-        postCheck(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
+        postVerdict(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
         long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
         posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
-        requestReviews(gh, pr, judged);
+        try {
+            requestReviews(gh, pr, judged);
+        } catch (IOException e) {
+            // The verdict is posted; a failed courtesy request must not replace it. The next evaluation retries.
+            LOG.warn("could not request reviews on {}#{}: {}", pr.repo(), pr.number(), e.getMessage());
+        }
     }
 
     private void requestReviews(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
@@ -211,12 +217,34 @@ public final class PullRequestEvaluator {
         gh.pulls().requestReviewers(pr.repo(), pr.number(), users, teamSlugs);
     }
 
-    private void failClosed(GitHubAccess gh, String repo, String headSha, String reason) {
+    /**
+     * Posts a failing check that says why Ownergate could not judge. It goes under every name a passing check
+     * of ours may stand under on this head: the name the repository's policy chose (learned from earlier
+     * verdicts; the default when none was seen yet), and the names of our check runs already on the head. So
+     * an older success under a renamed check cannot outlive a failure to evaluate.
+     */
+    private void failClosed(GitHubAccess gh, String repo, int number, String headSha, String reason) {
+        CheckRunPost failure = gate.failClosed(headSha, reason).checkRun(detailsUrl(repo, number));
+        Set<String> names = new LinkedHashSet<>();
+        names.add(checkNames.get(repo.toLowerCase(Locale.ROOT)).orElse(failure.name()));
         try {
-            postCheck(gh, repo, 0, gate.failClosed(headSha, reason).checkRun(detailsUrl(repo, 0)));
+            gh.checks().ourCheckRuns(repo, headSha).forEach(run -> names.add(run.name()));
         } catch (IOException e) {
-            LOG.warn("could not post the failing check for {}@{}: {}", repo, headSha, e.getMessage());
+            LOG.debug("could not list the check runs on {}@{}: {}", repo, headSha, e.getMessage());
         }
+        for (String name : names) {
+            try {
+                postCheck(gh, repo, number, failure.withName(name));
+            } catch (IOException e) {
+                LOG.warn("could not post the failing check for {}@{}: {}", repo, headSha, e.getMessage());
+            }
+        }
+    }
+
+    /** Posts a verdict the gate reached, remembering the check name the repository's policy chose. */
+    private void postVerdict(GitHubAccess gh, String repo, int number, CheckRunPost check) throws IOException {
+        checkNames.put(repo.toLowerCase(Locale.ROOT), check.name());
+        postCheck(gh, repo, number, check);
     }
 
     /** Posts the check and keeps it for the page its details link opens. */

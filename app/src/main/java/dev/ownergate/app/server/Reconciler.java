@@ -2,7 +2,7 @@ package dev.ownergate.app.server;
 
 import dev.ownergate.app.github.CheckRunInfo;
 import dev.ownergate.app.github.GitHubApp;
-import dev.ownergate.app.github.PullRequestInfo;
+import dev.ownergate.app.github.OpenPullRequest;
 import dev.ownergate.app.webhook.Work;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,24 +15,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Catches up on missed webhooks: at start-up and then periodically, every open pull request of every installed
- * repository whose head has no {@code code-owners} check run is queued for evaluation.
+ * repository whose head has no check run of ours (under any name: a policy may rename it) is queued for
+ * evaluation.
  */
 public final class Reconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final GitHubApp app;
     private final Dispatcher dispatcher;
-    private final String checkName;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ownergate-reconcile");
         t.setDaemon(true);
         return t;
     });
 
-    public Reconciler(GitHubApp app, Dispatcher dispatcher, String checkName) {
+    public Reconciler(GitHubApp app, Dispatcher dispatcher) {
         this.app = app;
         this.dispatcher = dispatcher;
-        this.checkName = checkName;
     }
 
     public void start(Duration interval) {
@@ -54,8 +53,8 @@ public final class Reconciler implements AutoCloseable {
         for (GitHubApp.Installation installation : app.installations()) {
             GitHubAccess gh = GitHubAccess.of(app.installation(installation.id()));
             for (String repo : app.repositories(installation.id())) {
-                for (PullRequestInfo pr : gh.pulls().openPullRequests(repo, null)) {
-                    List<CheckRunInfo> runs = gh.checks().checkRuns(repo, pr.headSha(), checkName);
+                for (OpenPullRequest pr : gh.pulls().openPullRequests(repo, null)) {
+                    List<CheckRunInfo> runs = gh.checks().ourCheckRuns(repo, pr.headSha());
                     boolean current = runs.stream().anyMatch(r -> r.headSha().equals(pr.headSha()));
                     if (!current && dispatcher.dispatch(
                             new Work.EvaluatePullRequest(installation.id(), repo, pr.number(), pr.headSha()))) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,6 +62,12 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, JsonNode> templates = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, Long> orgIds = new ConcurrentHashMap<>();
+    private final Map<String, Long> teamIds = new ConcurrentHashMap<>();
+    private final Set<String> secretTeams = ConcurrentHashMap.newKeySet();
+    private final Set<String> users = ConcurrentHashMap.newKeySet();
+    private volatile long appId;
+    private volatile PublicKey appKey;
 
     private record Fault(String endpoint, int status, Integer retryAfterSeconds, AtomicInteger remaining) {}
 
@@ -120,8 +130,36 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
+    /** From now on, App endpoints demand a JWT for this App ID signed by the matching private key. */
+    public void app(long id, PublicKey key) {
+        this.appId = id;
+        this.appKey = key;
+    }
+
     public void team(String org, String slug, String... members) {
         teams.put((org + "/" + slug).toLowerCase(Locale.ROOT), new LinkedHashSet<>(List.of(members)));
+    }
+
+    /** Accounts that exist on this GitHub besides those the repositories, teams and pull requests mention. */
+    public void user(String... logins) {
+        for (String login : logins) {
+            users.add(login.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private boolean userExists(String login) {
+        String l = login.toLowerCase(Locale.ROOT);
+        return users.contains(l)
+                || teams.values().stream().anyMatch(members -> members.stream().anyMatch(l::equalsIgnoreCase))
+                || repos.values().stream().anyMatch(r -> r.permissions.containsKey(l)
+                        || r.pulls.values().stream().anyMatch(p -> p.author.equalsIgnoreCase(l)
+                                || p.reviews.stream().anyMatch(rv -> rv[1].equalsIgnoreCase(l))));
+    }
+
+    /** A team only its members and org owners can see. */
+    public void secretTeam(String org, String slug, String... members) {
+        team(org, slug, members);
+        secretTeams.add((org + "/" + slug).toLowerCase(Locale.ROOT));
     }
 
     public final class Repo {
@@ -335,16 +373,46 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     private boolean authorized(Route r, HttpExchange ex) {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ")) {
+        String credential = credential(ex);
+        if (credential == null) {
             return false;
         }
-        String credential = auth.substring(7);
         if (r.endpoint().startsWith("GET /app") || r.endpoint().startsWith("POST /app")
                 || r.endpoint().equals("GET /repos/{o}/{r}/installation")) {
-            return credential.split("\\.").length == 3; // a JWT; its signature is the App's business
+            return validJwt(credential);
         }
         return tokens.containsKey(credential) || credential.startsWith("ghp_");
+    }
+
+    /** The token of {@code Authorization: Bearer X} or {@code Authorization: token X}; null when neither. */
+    private static String credential(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null) {
+            return null;
+        }
+        if (auth.startsWith("Bearer ")) {
+            return auth.substring(7);
+        }
+        return auth.startsWith("token ") ? auth.substring(6) : null;
+    }
+
+    /**
+     * GitHub's rules for an App JWT (docs: "Generating a JSON Web Token (JWT) for a GitHub App"): RS256, signed
+     * with the App's key, {@code iss} the App ID, expiring at most 10 minutes after {@code iat}. Without a
+     * registered key only the shape is checked.
+     */
+    private boolean validJwt(String jwt) {
+        PublicKey key = appKey;
+        if (key == null) {
+            return jwt.split("\\.").length == 3;
+        }
+        try {
+            Claims claims = Jwts.parser().verifyWith(key).build().parseSignedClaims(jwt).getPayload();
+            long lifetime = claims.getExpiration().getTime() - claims.getIssuedAt().getTime();
+            return Long.toString(appId).equals(claims.getIssuer()) && lifetime <= 10 * 60 * 1000;
+        } catch (JwtException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void send(HttpExchange ex, Reply reply) throws IOException {
@@ -374,6 +442,17 @@ public final class FakeGitHub implements AutoCloseable {
                             .toString());
                     return new Reply(201, t, null);
                 });
+        route("GET", "/app", "GET /app", (m, q, b, ex) ->
+                Reply.ok(template("GET.app.json").put("id", appId == 0 ? 1 : appId)));
+        route("GET", "/app/installations/(\\d+)", "GET /app/installations/{id}", (m, q, b, ex) -> {
+            long id = Long.parseLong(m.group(1));
+            if (!installations.containsKey(id)) {
+                return new Reply(404, message("Not Found"), null);
+            }
+            ObjectNode item = item("GET.app.installations.json").put("id", id);
+            item.put("access_tokens_url", apiUrl() + "/app/installations/" + id + "/access_tokens");
+            return Reply.ok(item);
+        });
         route("GET", "/app/installations", "GET /app/installations", (m, q, b, ex) -> {
             ArrayNode out = JSON.createArrayNode();
             ObjectNode item = item("GET.app.installations.json");
@@ -384,7 +463,7 @@ public final class FakeGitHub implements AutoCloseable {
             String installation = tokens.get(token(ex));
             ArrayNode list = JSON.createArrayNode();
             for (String r : installations.getOrDefault(Long.parseLong(installation), List.of())) {
-                list.addObject().put("full_name", r).put("name", r.substring(r.indexOf('/') + 1));
+                list.add(repoJson(repo(r)));
             }
             ObjectNode out = JSON.createObjectNode();
             out.put("total_count", list.size());
@@ -399,6 +478,10 @@ public final class FakeGitHub implements AutoCloseable {
                 }
             }
             return new Reply(404, message("Not Found"), null);
+        });
+        route("GET", o, "GET /repos/{o}/{r}", (m, q, b, ex) -> {
+            Repo repo = repos.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
+            return repo == null ? new Reply(404, message("Not Found"), null) : Reply.ok(repoJson(repo));
         });
         route("GET", o + "/pulls", "GET /repos/{o}/{r}/pulls", (m, q, b, ex) -> {
             Repo repo = repoOf(m);
@@ -498,6 +581,7 @@ public final class FakeGitHub implements AutoCloseable {
                 run.put("details_url", b.path("details_url").asText());
             }
             run.set("output", b.path("output").deepCopy());
+            ((ObjectNode) run.path("app")).put("id", appId == 0 ? 1 : appId);
             repoOf(m).checkRuns.add(run);
             return new Reply(201, run, null);
         });
@@ -506,7 +590,8 @@ public final class FakeGitHub implements AutoCloseable {
                     ArrayNode runs = JSON.createArrayNode();
                     for (JsonNode run : repoOf(m).checkRuns) {
                         if (run.path("head_sha").asText().equals(m.group(3))
-                                && (q.get("check_name") == null || q.get("check_name").equals(run.path("name").asText()))) {
+                                && (q.get("check_name") == null || q.get("check_name").equals(run.path("name").asText()))
+                                && (q.get("app_id") == null || q.get("app_id").equals(run.path("app").path("id").asText()))) {
                             runs.add(run);
                         }
                     }
@@ -515,46 +600,64 @@ public final class FakeGitHub implements AutoCloseable {
                     out.set("check_runs", runs);
                     return Reply.ok(out);
                 });
-        route("GET", "/orgs/([^/]+)/teams/([^/]+)/members", "GET /orgs/{org}/teams/{slug}/members", (m, q, b, ex) -> {
-            Set<String> members = teams.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
-            if (members == null) {
+        route("GET", "/orgs/([^/]+)", "GET /orgs/{org}", (m, q, b, ex) -> {
+            String org = m.group(1);
+            boolean known = teams.keySet().stream().anyMatch(k -> k.startsWith(org.toLowerCase(Locale.ROOT) + "/"))
+                    || repos.keySet().stream().anyMatch(k -> k.startsWith(org.toLowerCase(Locale.ROOT) + "/"));
+            if (!known) {
                 return new Reply(404, message("Not Found"), null);
             }
-            ObjectNode item = item("GET.orgs.org.teams.team_slug.members.json");
-            ArrayNode all = JSON.createArrayNode();
-            members.forEach(login -> all.add(item.deepCopy().put("login", login)));
-            return page(all, q, ex);
+            // The installation example's account is an organization in GitHub's simple-user shape.
+            ObjectNode account = (ObjectNode) item("GET.app.installations.json").path("account");
+            return Reply.ok(account.put("login", org).put("id", orgId(org)).put("type", "Organization"));
         });
         route("GET", "/orgs/([^/]+)/teams/([^/]+)", "GET /orgs/{org}/teams/{slug}", (m, q, b, ex) -> {
             String key = (m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT);
             if (!teams.containsKey(key)) {
                 return new Reply(404, message("Not Found"), null);
             }
-            ObjectNode team = JSON.createObjectNode();
-            team.put("slug", m.group(2)).put("name", m.group(2)).put("privacy", "closed");
+            // A team in GitHub's shape: the pull request example's requested team.
+            ObjectNode team = (ObjectNode) fixture("GET.repos.owner.repo.pulls.number.json").path("requested_teams")
+                    .get(0);
+            long id = teamId(key);
+            team.put("id", id).put("slug", m.group(2)).put("name", m.group(2))
+                    .put("privacy", secretTeams.contains(key) ? "secret" : "closed")
+                    .put("url", apiUrl() + "/organizations/" + orgId(m.group(1)) + "/team/" + id);
             return Reply.ok(team);
         });
-        route("GET", "/orgs/([^/]+)/teams/([^/]+)/repos/([^/]+)/([^/]+)", "GET /orgs/{org}/teams/{slug}/repos/{o}/{r}",
+        route("GET", "/organizations/(\\d+)/team/(\\d+)/members", "GET /organizations/{org_id}/team/{team_id}/members",
                 (m, q, b, ex) -> {
-                    Repo repo = repos.get((m.group(3) + "/" + m.group(4)).toLowerCase(Locale.ROOT));
-                    String perm = repo == null ? null
-                            : repo.teamPermissions.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
-                    if (perm == null) {
+                    Set<String> members = teams.get(teamKey(m.group(2)));
+                    if (members == null) {
                         return new Reply(404, message("Not Found"), null);
                     }
-                    ObjectNode out = JSON.createObjectNode();
-                    out.put("full_name", repo.fullName);
-                    ObjectNode p = out.putObject("permissions");
-                    p.put("admin", perm.equals("admin")).put("maintain", perm.equals("maintain"))
-                            .put("push", !perm.equals("read")).put("pull", true);
-                    return Reply.ok(out);
+                    ObjectNode item = item("GET.orgs.org.teams.team_slug.members.json");
+                    ArrayNode all = JSON.createArrayNode();
+                    members.forEach(login -> all.add(item.deepCopy().put("login", login)));
+                    return page(all, q, ex);
                 });
-        route("GET", "/users/([^/]+)", "GET /users/{u}", (m, q, b, ex) -> {
-            boolean known = repos.values().stream().anyMatch(r -> r.permissions.containsKey(
-                    m.group(1).toLowerCase(Locale.ROOT)));
-            return known ? Reply.ok(template("GET.users.username-1.json").put("login", m.group(1)))
-                    : new Reply(404, message("Not Found"), null);
-        });
+        route("GET", "/organizations/(\\d+)/team/(\\d+)/repos", "GET /organizations/{org_id}/team/{team_id}/repos",
+                (m, q, b, ex) -> {
+                    String team = teamKey(m.group(2));
+                    if (team == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    ArrayNode all = JSON.createArrayNode();
+                    for (Repo repo : repos.values()) {
+                        String perm = repo.teamPermissions.get(team);
+                        if (perm != null) {
+                            ObjectNode r = repoJson(repo);
+                            r.putObject("permissions").put("admin", perm.equals("admin"))
+                                    .put("maintain", perm.equals("maintain") || perm.equals("admin"))
+                                    .put("push", !perm.equals("read") && !perm.equals("triage")).put("pull", true);
+                            all.add(r);
+                        }
+                    }
+                    return page(all, q, ex);
+                });
+        route("GET", "/users/([^/]+)", "GET /users/{u}", (m, q, b, ex) -> userExists(m.group(1))
+                ? Reply.ok(template("GET.users.username-1.json").put("login", m.group(1)))
+                : new Reply(404, message("Not Found"), null));
         route("GET", o + "/collaborators/([^/]+)/permission", "GET /repos/{o}/{r}/collaborators/{u}/permission",
                 (m, q, b, ex) -> {
                     String perm = repoOf(m).permissions.get(m.group(3).toLowerCase(Locale.ROOT));
@@ -573,6 +676,30 @@ public final class FakeGitHub implements AutoCloseable {
             throw new IllegalStateException("no such repo " + m.group(1) + "/" + m.group(2));
         }
         return r;
+    }
+
+    /** A repository in GitHub's full shape: the pull request example's base repository, renamed. */
+    private ObjectNode repoJson(Repo repo) {
+        ObjectNode r = (ObjectNode) fixture("GET.repos.owner.repo.pulls.number.json").path("base").path("repo");
+        String owner = repo.fullName.substring(0, repo.fullName.indexOf('/'));
+        String name = repo.fullName.substring(repo.fullName.indexOf('/') + 1);
+        r.put("name", name).put("full_name", repo.fullName).put("url", apiUrl() + "/repos/" + repo.fullName);
+        ((ObjectNode) r.path("owner")).put("login", owner);
+        return r;
+    }
+
+    private long orgId(String org) {
+        return orgIds.computeIfAbsent(org.toLowerCase(Locale.ROOT), k -> ids.incrementAndGet());
+    }
+
+    private long teamId(String orgSlashSlug) {
+        return teamIds.computeIfAbsent(orgSlashSlug, k -> ids.incrementAndGet());
+    }
+
+    private String teamKey(String teamId) {
+        long id = Long.parseLong(teamId);
+        return teamIds.entrySet().stream().filter(e -> e.getValue() == id).map(Map.Entry::getKey).findFirst()
+                .orElse(null);
     }
 
     private ObjectNode pullJson(Repo repo, Pull p, String templateName) {
@@ -615,7 +742,7 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     private String token(HttpExchange ex) {
-        return ex.getRequestHeaders().getFirst("Authorization").substring(7);
+        return credential(ex);
     }
 
     private JsonNode fixture(String name) {

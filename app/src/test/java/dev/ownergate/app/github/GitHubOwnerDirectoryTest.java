@@ -26,6 +26,8 @@ class GitHubOwnerDirectoryTest {
         github.repo("acme/other").permission("olga", "write");
         github.team("acme", "core", "alice");
         github.team("acme", "readers", "rita");
+        github.secretTeam("acme", "hidden", "alice");
+        repo.teamPermission("acme/hidden", "push");
         repo.teamPermission("acme/core", "push");
         repo.teamPermission("acme/readers", "read");
         directory = GitHubOwnerDirectory.connector(Map.of("GITHUB_TOKEN", "ghp_test"))
@@ -51,6 +53,8 @@ class GitHubOwnerDirectoryTest {
         assertThat(directory.teamStanding("acme/core", "acme/widgets")).isEqualTo(Standing.OK);
         assertThat(directory.teamStanding("acme/readers", "acme/widgets")).isEqualTo(Standing.NO_WRITE_ACCESS);
         assertThat(directory.teamStanding("acme/ghosts", "acme/widgets")).isEqualTo(Standing.NOT_FOUND);
+        assertThat(directory.teamStanding("acme/hidden", "acme/widgets")).isEqualTo(Standing.NOT_VISIBLE);
+        assertThat(directory.teamStanding("acme/core", "acme/other")).isEqualTo(Standing.NO_WRITE_ACCESS);
     }
 
     @Test

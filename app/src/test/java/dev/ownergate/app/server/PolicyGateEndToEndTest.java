@@ -22,6 +22,7 @@ class PolicyGateEndToEndTest {
         h = new ServerHarness(new PolicyGate());
         h.github.installation(INSTALLATION, REPO);
         repo = h.github.repo(REPO);
+        h.github.user("alice", "bob", "carl", "dave", "erin");
     }
 
     @AfterEach
@@ -90,6 +91,26 @@ class PolicyGateEndToEndTest {
 
         assertThat(repo.latestCheckRun("h5", "owners-gate").path("conclusion").asText()).isEqualTo("failure");
         assertThat(pr.requestedReviewers()).containsExactly("alice");
+    }
+
+    @Test
+    void aRenamedCheckFailsClosedUnderItsOwnNameAndCountsForReconciliation() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
+                ".github/ownergate.yml", "check_name: owners-gate\n"));
+        repo.pull(7, "carol", "main", base, "h7").modified("src/app.txt").review(7, "alice", "APPROVED");
+        opened(7, "h7");
+        assertThat(repo.latestCheckRun("h7", "owners-gate").path("conclusion").asText()).isEqualTo("success");
+        assertThat(h.server.reconcileNow()).as("the renamed check is current").isZero();
+
+        h.github.fail("GET /repos/{o}/{r}/pulls/{n}/reviews", 500, 1_000, null);
+        h.deliver("pull_request_review",
+                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 7, "h7"));
+        h.awaitIdle();
+
+        JsonNode check = repo.latestCheckRun("h7", "owners-gate");
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains("GitHub API error");
+        assertThat(repo.latestCheckRun("h7", "code-owners")).isNull();
     }
 
     @Test

@@ -28,6 +28,7 @@ class ServerEndToEndTest {
         h = new ServerHarness(new RootOwnersGate());
         h.github.installation(INSTALLATION, REPO);
         repo = h.github.repo(REPO);
+        h.github.user("alice", "bob", "carl", "dave", "erin");
         base = repo.commit(Map.of("OWNERS", "alice\n", "src/app.txt", "hello\n"));
     }
 

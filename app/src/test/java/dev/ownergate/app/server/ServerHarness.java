@@ -14,9 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +25,8 @@ import java.util.UUID;
 final class ServerHarness implements AutoCloseable {
     static final String SECRET = "it's a secret to everybody";
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final PrivateKey KEY = newKey();
+    private static final KeyPair KEYS = newKeys();
+    static final long APP_ID = 42;
 
     final FakeGitHub github;
     final OwnergateServer server;
@@ -33,7 +34,8 @@ final class ServerHarness implements AutoCloseable {
 
     ServerHarness(OwnershipGate gate) {
         this.github = FakeGitHub.start();
-        AppConfig config = new AppConfig(42, KEY, SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
+        github.app(APP_ID, KEYS.getPublic());
+        AppConfig config = new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
                 Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10));
         this.server = OwnergateServer.builder(config)
                 .gate(gate)
@@ -44,11 +46,11 @@ final class ServerHarness implements AutoCloseable {
                 .start();
     }
 
-    static PrivateKey newKey() {
+    static KeyPair newKeys() {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048);
-            return gen.generateKeyPair().getPrivate();
+            return gen.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
