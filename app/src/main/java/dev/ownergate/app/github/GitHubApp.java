@@ -14,7 +14,8 @@ import org.kohsuke.github.authorization.AuthorizationProvider;
 
 /**
  * The App's view of GitHub: which installations and repositories it has, and a client per installation.
- * Trees and blobs are cached here, shared by all installations, since both are addressed by SHA.
+ * Trees and blobs are cached here ({@link RepoCaches}), shared by all installations, since both are addressed
+ * by SHA.
  */
 public final class GitHubApp {
     private final GitHubClients clients;
@@ -22,8 +23,7 @@ public final class GitHubApp {
     private final AuthorizationProvider jwt;
     private final GitHub asApp;
     private final Map<Long, GitHubInstallation> installations = new ConcurrentHashMap<>();
-    private final LruCache<String, Map<String, String>> trees = new LruCache<>(64);
-    private final LruCache<String, String> blobs = new LruCache<>(20_000);
+    private final RepoCaches caches = new RepoCaches();
 
     public GitHubApp(GitHubClients clients, long appId, PrivateKey key) {
         this.clients = clients;
@@ -37,7 +37,7 @@ public final class GitHubApp {
     /** The client of one installation; one per installation for the life of the server, so its token is reused. */
     public GitHubInstallation installation(long installationId) {
         return installations.computeIfAbsent(installationId,
-                id -> new GitHubInstallation(unchecked(() -> clients.asInstallation(jwt, id)), appId, trees, blobs));
+                id -> new GitHubInstallation(unchecked(() -> clients.asInstallation(jwt, id)), appId, caches));
     }
 
     @FunctionalInterface

@@ -43,8 +43,7 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
 
     private final GitHub github;
     private final long appId;
-    private final LruCache<String, Map<String, String>> trees;
-    private final LruCache<String, String> blobs;
+    private final RepoCaches caches;
     private final LruCache<String, GHRepository> repositories = new LruCache<>(1_000);
     private final LruCache<String, GHPullRequest> pulls = new LruCache<>(2_000);
 
@@ -54,12 +53,10 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
     }
 
     /** @param appId the App this installation belongs to; it identifies our own check runs */
-    GitHubInstallation(GitHub github, long appId, LruCache<String, Map<String, String>> trees,
-                       LruCache<String, String> blobs) {
+    GitHubInstallation(GitHub github, long appId, RepoCaches caches) {
         this.github = github;
         this.appId = appId;
-        this.trees = trees;
-        this.blobs = blobs;
+        this.caches = caches;
     }
 
     GitHub client() {
@@ -262,42 +259,35 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
 
     @Override
     public RepoSnapshot snapshot(String repo, String commitSha) throws IOException {
-        String key = repo + "@" + commitSha;
-        Map<String, String> tree = trees.get(key).orElse(null);
-        if (tree == null) {
-            GHRepository r = repository(repo);
-            GHTree listed = call("GET /repos/" + repo + "/git/trees/" + commitSha,
-                    () -> r.getTreeRecursive(commitSha, 1));
-            if (listed.isTruncated()) {
-                // GitHub stops a recursive listing at 100,000 entries / 7 MB (docs: "Get a tree").
-                throw new GitHubException(200, "the file tree of " + repo + " at " + commitSha
-                        + " is too large for GitHub to list in one response", false, null);
-            }
-            Map<String, String> paths = new HashMap<>();
-            for (GHTreeEntry entry : listed.getTree()) {
-                if ("blob".equals(entry.getType())) {
-                    paths.put(entry.getPath(), entry.getSha());
-                }
-            }
-            tree = Map.copyOf(paths);
-            trees.put(key, tree);
+        return caches.tree(repo + "@" + commitSha, () -> listTree(repo, commitSha));
+    }
+
+    private GitHubTreeSnapshot listTree(String repo, String commitSha) throws IOException {
+        GHRepository r = repository(repo);
+        GHTree listed = call("GET /repos/" + repo + "/git/trees/" + commitSha, () -> r.getTreeRecursive(commitSha, 1));
+        if (listed.isTruncated()) {
+            // GitHub stops a recursive listing at 100,000 entries / 7 MB (docs: "Get a tree").
+            throw new GitHubException(200, "the file tree of " + repo + " at " + commitSha
+                    + " is too large for GitHub to list in one response", false, null);
         }
-        return new GitHubTreeSnapshot(repo, commitSha, tree, sha -> blob(repo, sha));
+        Map<String, String> paths = new HashMap<>();
+        for (GHTreeEntry entry : listed.getTree()) {
+            if ("blob".equals(entry.getType())) {
+                paths.put(entry.getPath(), entry.getSha());
+            }
+        }
+        return new GitHubTreeSnapshot(repo, commitSha, paths, sha -> blob(repo, sha));
     }
 
     private String blob(String repo, String sha) throws IOException {
-        var cached = blobs.get(sha);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        GHRepository r = repository(repo);
-        String text = call("GET /repos/" + repo + "/git/blobs/" + sha, () -> {
-            try (var in = r.getBlob(sha).read()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        return caches.blob(sha, () -> {
+            GHRepository r = repository(repo);
+            return call("GET /repos/" + repo + "/git/blobs/" + sha, () -> {
+                try (var in = r.getBlob(sha).read()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            });
         });
-        blobs.put(sha, text);
-        return text;
     }
 
     private static String truncate(String summary) {

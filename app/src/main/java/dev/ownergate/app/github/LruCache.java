@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A small thread-safe least-recently-used map: blobs by SHA, recent delivery IDs, per-PR ordering guards. */
+/** A small thread-safe least-recently-used map, bounded by count: recent delivery IDs, per-PR ordering guards. */
 public final class LruCache<K, V> {
     private final Map<K, V> map;
 

@@ -41,7 +41,7 @@ class GitHubClientsTest {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         GitHubClients clients = new GitHubClients(url, (method, status, remaining) ->
                 observed.add(method + " " + status + " " + remaining), Clock.systemUTC());
-        github = new GitHubInstallation(clients.withToken("ghp_test"), 1, new LruCache<>(8), new LruCache<>(8));
+        github = new GitHubInstallation(clients.withToken("ghp_test"), 1, new RepoCaches());
     }
 
     @AfterEach
@@ -137,7 +137,7 @@ class GitHubClientsTest {
 
         GitHubInstallation nowhere = new GitHubInstallation(
                 new GitHubClients(URI.create("http://127.0.0.1:1"), ApiObserver.NONE, Clock.systemUTC())
-                        .withToken("ghp_test"), 1, new LruCache<>(1), new LruCache<>(1));
+                        .withToken("ghp_test"), 1, new RepoCaches());
         GitHubException down = catchThrowableOfType(GitHubException.class, () -> nowhere.pullRequest("acme/x", 1));
         assertThat(down.retryable()).isTrue();
         assertThat(down.status()).isZero();
