@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +33,11 @@ import java.util.Set;
  */
 public final class PolicyGate implements OwnershipGate {
 
-    /** A verdict with what is needed to post it. */
+    /**
+     * A verdict with what is needed to post it.
+     *
+     * @param checkName the name the policy chose; null when no policy was read (a fail-closed verdict)
+     */
     record PolicyDecision(Verdict verdict, String checkName, boolean requestReviews) implements Decision {
         @Override
         public boolean passed() {
@@ -46,7 +51,8 @@ public final class PolicyGate implements OwnershipGate {
 
         @Override
         public CheckRunPost checkRun(String detailsUrl) {
-            CheckRunText text = CheckRunRenderer.render(verdict, checkName, detailsUrl);
+            CheckRunText text = CheckRunRenderer.render(verdict,
+                    checkName == null ? PolicyConfig.DEFAULT_CHECK_NAME : checkName, detailsUrl);
             return new CheckRunPost(text.name(), verdict.headSha(), text.conclusion(), text.title(), text.summary(),
                     text.detailsUrl());
         }
@@ -87,15 +93,15 @@ public final class PolicyGate implements OwnershipGate {
 
     @Override
     public Decision failClosed(String headSha, String reason) {
-        return new PolicyDecision(Evaluation.failClosed(headSha, "Failed closed: " + reason),
-                PolicyConfig.DEFAULT_CHECK_NAME, false);
+        return new PolicyDecision(Evaluation.failClosed(headSha, "Failed closed: " + reason), null, false);
     }
 
     @Override
     public Decision combine(String headSha, List<Decision> members) {
         List<Verdict> verdicts = members.stream().map(m -> ((PolicyDecision) m).verdict()).toList();
-        String checkName = members.isEmpty() ? PolicyConfig.DEFAULT_CHECK_NAME
-                : ((PolicyDecision) members.get(0)).checkName();
+        // The group's check goes under the name the members' policy chose; a member that failed closed read none.
+        String checkName = members.stream().map(m -> ((PolicyDecision) m).checkName()).filter(Objects::nonNull)
+                .findFirst().orElse(null);
         return new PolicyDecision(Evaluation.combine(headSha, verdicts), checkName, false);
     }
 
