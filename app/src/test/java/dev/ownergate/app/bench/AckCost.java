@@ -1,0 +1,102 @@
+package dev.ownergate.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownergate.app.server.ServerMetrics;
+import dev.ownergate.app.webhook.DeliveryLog;
+import dev.ownergate.app.webhook.EventRouter;
+import dev.ownergate.app.webhook.WebhookSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What one webhook acknowledgement costs the server, stage by stage, without HTTP: a loop over the same signed
+ * ~20 KB {@code pull_request_review} body the load benchmark sends. Single-threaded, so the figures are CPU time
+ * per delivery and not queueing. JMH-free on purpose: it runs from the test classpath, like {@link WebhookLoad}.
+ *
+ * <p>Arguments: {@code [iterations=50000]}; each stage is warmed with as many iterations first.
+ */
+public final class AckCost {
+    private static final String EVENT = "pull_request_review";
+    private static final byte[] SECRET = "bench-secret".getBytes(StandardCharsets.UTF_8);
+
+    // Results land here so the JIT cannot drop the work that made them.
+    private static volatile Object sink;
+
+    @FunctionalInterface
+    private interface Stage {
+        Object run(int i) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        byte[] body = body();
+        WebhookSignature signature = new WebhookSignature(SECRET);
+        String header = signature.sign(body);
+        ObjectMapper json = new ObjectMapper();
+        EventRouter router = new EventRouter();
+        JsonNode tree = json.readTree(body);
+        DeliveryLog deliveries = new DeliveryLog(100_000);
+        ServerMetrics metrics = new ServerMetrics();
+
+        System.out.printf("body %d bytes, %d iterations per stage, %s%n", body.length, iterations,
+                Runtime.version());
+        measure("signature", iterations, i -> signature.verify(body, header));
+        measure("parse: full tree", iterations, i -> json.readTree(body));
+        measure("route", iterations, i -> router.route(EVENT, tree));
+        measure("delivery dedup", iterations, i -> deliveries.firstTime("d-" + i));
+        measure("metrics", iterations, i -> {
+            metrics.delivery(EVENT, "accepted");
+            return null;
+        });
+        // The endpoint's steps in its order, minus HTTP and the queue.
+        measure("ack (all of the above)", iterations, i -> {
+            if (!signature.verify(body, header)) {
+                throw new IllegalStateException("bad signature");
+            }
+            Object work = router.route(EVENT, json.readTree(body));
+            deliveries.firstTime("a-" + i);
+            metrics.delivery(EVENT, "accepted");
+            return work;
+        });
+    }
+
+    /** The load benchmark's body: the fixture, compact, as GitHub sends it. */
+    static byte[] body() {
+        ObjectMapper json = new ObjectMapper();
+        try (InputStream in = AckCost.class.getResourceAsStream("/github-webhooks/pull_request_review.submitted.json")) {
+            ObjectNode payload = (ObjectNode) json.readTree(in);
+            ((ObjectNode) payload.path("installation")).put("id", 1);
+            ((ObjectNode) payload.path("repository")).put("full_name", "acme/bench");
+            return json.writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void measure(String name, int iterations, Stage stage) throws Exception {
+        for (int i = 0; i < iterations; i++) {
+            sink = stage.run(-1 - i);
+        }
+        long[] took = new long[iterations];
+        long allocatedBefore = allocated();
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            sink = stage.run(i);
+            took[i] = System.nanoTime() - t0;
+        }
+        long allocatedBytes = (allocated() - allocatedBefore) / iterations;
+        Arrays.sort(took);
+        System.out.printf("%-26s p50 %,9d ns   p99 %,9d ns   %,8d B allocated%n", name, took[iterations / 2],
+                took[(int) (iterations * 0.99)], allocatedBytes);
+    }
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+}
