@@ -1,14 +1,12 @@
 package dev.ownergate.app.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.webhook.DeliveryLog;
 import dev.ownergate.app.webhook.EventRouter;
 import dev.ownergate.app.webhook.WebhookSignature;
 import dev.ownergate.app.webhook.Work;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +23,6 @@ final class WebhookEndpoint implements Handler {
     private final EventRouter router;
     private final Dispatcher dispatcher;
     private final ServerMetrics metrics;
-    private final ObjectMapper json = new ObjectMapper();
 
     WebhookEndpoint(WebhookSignature signature, DeliveryLog deliveries, EventRouter router, Dispatcher dispatcher,
                     ServerMetrics metrics) {
@@ -59,13 +56,9 @@ final class WebhookEndpoint implements Handler {
             reply(ctx, 400, metricEvent, "malformed", "missing X-GitHub-Event");
             return;
         }
-        JsonNode payload;
-        try {
-            payload = json.readTree(body);
-        } catch (IOException e) {
-            payload = null;
-        }
-        if (payload == null || !payload.isObject()) {
+        // Only the fields the event's handler reads become a tree; the rest is syntax-checked and skipped.
+        Optional<ObjectNode> payload = router.fields(event).read(body);
+        if (payload.isEmpty()) {
             reply(ctx, 400, metricEvent, "malformed", "body is not a JSON object");
             return;
         }
@@ -73,7 +66,7 @@ final class WebhookEndpoint implements Handler {
             reply(ctx, 200, metricEvent, "accepted", "pong");
             return;
         }
-        Optional<List<Work>> work = router.route(event, payload);
+        Optional<List<Work>> work = router.route(event, payload.get());
         if (work.isEmpty()) {
             reply(ctx, 202, metricEvent, "ignored", "event not handled: " + event);
             return;

@@ -109,6 +109,54 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void bodyThatIsNotAllJsonOrNotAnObjectIsRejectedAndNothingIsProcessed() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt");
+        String opened = ServerHarness.JSON.writeValueAsString(
+                ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1"));
+        // The handler never reads "sender", but a broken value there still makes the body malformed.
+        String brokenWhereNotRead = opened.replaceFirst("\"sender\":\\{", "\"sender\":{\"x\":[1,,2],");
+
+        List<Integer> statuses = List.of(
+                h.deliver("pull_request", bytes(brokenWhereNotRead)).statusCode(),
+                h.deliver("pull_request", bytes(opened.substring(0, opened.length() - 1))).statusCode(),
+                h.deliver("pull_request", bytes("[" + opened + "]")).statusCode(),
+                h.deliver("pull_request", bytes("")).statusCode(),
+                h.deliver("ping", bytes("{\"zen\": \"x\", \"hook\": {\"id\": }}")).statusCode(),
+                h.deliver("issue_comment", bytes("{\"action\": [}")).statusCode());
+        h.awaitIdle();
+
+        assertThat(brokenWhereNotRead).isNotEqualTo(opened).contains("[1,,2]");
+        assertThat(statuses).containsOnly(400);
+        assertThat(repo.checkRuns()).isEmpty();
+    }
+
+    @Test
+    void deepAndLargeFieldsTheHandlerDoesNotReadChangeNothing() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
+        ObjectNode event = ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1");
+        ArrayNode labels = ((ObjectNode) event.path("pull_request")).putArray("labels");
+        for (int i = 0; i < 50_000; i++) {
+            labels.addObject().put("name", "label " + i).put("number", 99);
+        }
+        ObjectNode deep = event.putObject("sender");
+        for (int i = 0; i < 500; i++) {
+            deep = deep.putObject("number");
+        }
+        deep.put("head", "decoy");
+
+        HttpResponse<String> r = h.deliver("pull_request", event);
+        h.awaitIdle();
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("queued 1");
+        assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void replayedDeliveryIsHandledOnce() throws Exception {
         repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt");
         ObjectNode event = ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1");
