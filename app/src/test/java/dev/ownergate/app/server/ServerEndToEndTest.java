@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.fake.FakeGitHub;
+import dev.ownergate.app.webhook.WebhookSignature;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -145,6 +148,26 @@ class ServerEndToEndTest {
         deep.put("head", "decoy");
 
         HttpResponse<String> r = h.deliver("pull_request", event);
+        h.awaitIdle();
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("queued 1");
+        assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void chunkedDeliveryWithoutContentLengthIsReadToo() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
+        byte[] body = ServerHarness.JSON.writeValueAsBytes(
+                ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1"));
+        // A body from a stream of unknown length goes out chunked, with no Content-Length to size the read by.
+        HttpRequest chunked = HttpRequest.newBuilder(h.url("/webhook"))
+                .header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", "chunked-1")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(ServerHarness.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+
+        HttpResponse<String> r = h.http.send(chunked, HttpResponse.BodyHandlers.ofString());
         h.awaitIdle();
 
         assertThat(r.statusCode()).isEqualTo(200);
