@@ -95,6 +95,7 @@ class PayloadFieldsTest {
                 Arguments.of("leading zero in a skipped number", "{\"skip\": 01, \"action\": \"opened\"}"),
                 Arguments.of("bad literal in a skipped field", "{\"skip\": tru, \"action\": \"opened\"}"),
                 Arguments.of("unterminated after the kept fields", "{\"action\": \"opened\", \"skip\": [1, 2"),
+                Arguments.of("unterminated inside an array on a kept path", "{\"skip\": [{\"a\": 1}, {\"a\""),
                 Arguments.of("skipped nesting deeper than Jackson allows",
                         "{\"action\": \"opened\", \"skip\": " + "[".repeat(1100) + "]".repeat(1100) + "}"),
                 Arguments.of("a top-level array", "[{\"action\": \"opened\"}]"),
