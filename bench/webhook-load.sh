@@ -2,6 +2,7 @@
 # Webhook load benchmark: the real server against the in-process fake GitHub, on loopback.
 # Usage: bench/webhook-load.sh [deliveries=20000] [rate=2500] [pullRequests=500] [inFlight=64]
 # Targets: >= 2,000 deliveries/s, p99 ack < 50 ms, evaluation p50 < 10 ms.
+# BENCH_MAIN runs another main on the same classpath instead (bench/ack-cost.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +21,4 @@ JAVA_HOME="$mvn_java" ./mvnw -B -q -pl app -am test-compile dependency:build-cla
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="app/target/classes:app/target/test-classes:owners-compiler/target/classes:$(cat app/target/bench.classpath)"
 exec "$jdk/bin/java" ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=app/src/test/resources/logback-test.xml \
-  -cp "$cp" dev.ownergate.app.bench.WebhookLoad "$@"
+  -cp "$cp" "${BENCH_MAIN:-dev.ownergate.app.bench.WebhookLoad}" "$@"

@@ -10,9 +10,12 @@ import java.util.List;
  */
 public final class CheckRerequestHandler implements EventHandler {
     private final String objectField;
+    private final PayloadFields fields;
 
     private CheckRerequestHandler(String objectField) {
         this.objectField = objectField;
+        this.fields = INSTALLATION_AND_REPO.and("action", objectField + ".pull_requests.number",
+                objectField + ".pull_requests.head.sha");
     }
 
     public static CheckRerequestHandler checkRun() {
@@ -21,6 +24,11 @@ public final class CheckRerequestHandler implements EventHandler {
 
     public static CheckRerequestHandler checkSuite() {
         return new CheckRerequestHandler("check_suite");
+    }
+
+    @Override
+    public PayloadFields fields() {
+        return fields;
     }
 
     @Override

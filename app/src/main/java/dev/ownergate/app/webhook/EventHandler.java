@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** Turns one kind of webhook payload into work. Pure: no I/O. An action we do not act on gives no work. */
-@FunctionalInterface
 public interface EventHandler {
+    /** What {@link #installationId} and {@link #repo} read. */
+    PayloadFields INSTALLATION_AND_REPO = PayloadFields.of("installation.id", "repository.full_name");
+
+    /** Every field {@link #handle} reads: the payload it is given holds these and nothing else. */
+    PayloadFields fields();
+
     List<Work> handle(JsonNode payload);
 
     static long installationId(JsonNode payload) {

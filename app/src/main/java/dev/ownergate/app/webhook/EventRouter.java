@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Picks the handler for an {@code X-GitHub-Event}. Events not listed here are acknowledged and ignored. */
 public final class EventRouter {
@@ -19,6 +20,17 @@ public final class EventRouter {
             Map.entry("membership", new TeamChangeHandler()),
             Map.entry("team", new TeamChangeHandler()),
             Map.entry("organization", new TeamChangeHandler()));
+
+    /** The events that have a handler. */
+    public Set<String> events() {
+        return handlers.keySet();
+    }
+
+    /** The payload fields this event's handler reads; none for an event Ownergate does not handle. */
+    public PayloadFields fields(String event) {
+        EventHandler handler = handlers.get(event);
+        return handler == null ? PayloadFields.NONE : handler.fields();
+    }
 
     /** The work for this event; empty when Ownergate does not handle the event at all. */
     public Optional<List<Work>> route(String event, JsonNode payload) {

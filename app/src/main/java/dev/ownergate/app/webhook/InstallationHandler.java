@@ -6,6 +6,14 @@ import java.util.List;
 
 /** {@code installation} and {@code installation_repositories}: bookkeeping only; reconciliation picks up new repos. */
 public final class InstallationHandler implements EventHandler {
+    private static final PayloadFields FIELDS = INSTALLATION_AND_REPO.and("action", "repositories.full_name",
+            "repositories_added.full_name");
+
+    @Override
+    public PayloadFields fields() {
+        return FIELDS;
+    }
+
     @Override
     public List<Work> handle(JsonNode payload) {
         List<String> repos = new ArrayList<>();

@@ -13,6 +13,13 @@ import java.util.regex.Pattern;
 public final class MergeGroupHandler implements EventHandler {
     private static final Pattern PR_IN_REF = Pattern.compile("/pr-(\\d+)-[0-9a-f]+$");
     private static final String BRANCH_PREFIX = "refs/heads/";
+    private static final PayloadFields FIELDS = INSTALLATION_AND_REPO.and("action", "merge_group.head_ref",
+            "merge_group.base_ref", "merge_group.head_sha");
+
+    @Override
+    public PayloadFields fields() {
+        return FIELDS;
+    }
 
     @Override
     public List<Work> handle(JsonNode payload) {

@@ -7,6 +7,13 @@ import java.util.Set;
 /** {@code pull_request}: a new head, a reopened or ready PR, or a changed base branch needs a new verdict. */
 public final class PullRequestHandler implements EventHandler {
     private static final Set<String> EVALUATE = Set.of("opened", "reopened", "synchronize", "ready_for_review");
+    private static final PayloadFields FIELDS = INSTALLATION_AND_REPO.and("action", "changes.base", "number",
+            "pull_request.number", "pull_request.head.sha");
+
+    @Override
+    public PayloadFields fields() {
+        return FIELDS;
+    }
 
     @Override
     public List<Work> handle(JsonNode payload) {

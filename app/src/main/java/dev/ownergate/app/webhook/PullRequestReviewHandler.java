@@ -7,6 +7,13 @@ import java.util.Set;
 /** {@code pull_request_review}: an approval given, changed or dismissed can flip the verdict. */
 public final class PullRequestReviewHandler implements EventHandler {
     private static final Set<String> EVALUATE = Set.of("submitted", "edited", "dismissed");
+    private static final PayloadFields FIELDS = INSTALLATION_AND_REPO.and("action", "pull_request.number",
+            "pull_request.head.sha");
+
+    @Override
+    public PayloadFields fields() {
+        return FIELDS;
+    }
 
     @Override
     public List<Work> handle(JsonNode payload) {

@@ -16,6 +16,13 @@ public final class PushHandler implements EventHandler {
     private static final String BRANCH_PREFIX = "refs/heads/";
     // The push payload lists at most 2,048 commits (docs: webhook "push" event).
     private static final int MAX_LISTED_COMMITS = 2048;
+    private static final PayloadFields FIELDS = INSTALLATION_AND_REPO.and("ref", "deleted", "forced",
+            "commits.added", "commits.removed", "commits.modified");
+
+    @Override
+    public PayloadFields fields() {
+        return FIELDS;
+    }
 
     @Override
     public List<Work> handle(JsonNode payload) {

@@ -5,6 +5,13 @@ import java.util.List;
 
 /** {@code membership}, {@code team} and {@code organization}: who is in which team may have changed. */
 public final class TeamChangeHandler implements EventHandler {
+    private static final PayloadFields FIELDS = PayloadFields.of("organization.login");
+
+    @Override
+    public PayloadFields fields() {
+        return FIELDS;
+    }
+
     @Override
     public List<Work> handle(JsonNode payload) {
         String org = payload.path("organization").path("login").asText("");

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.fake.FakeGitHub;
+import dev.ownergate.app.webhook.WebhookSignature;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -107,6 +110,74 @@ class ServerEndToEndTest {
                 .containsOnly(401);
         assertThat(h.github.totalCalls()).isZero();
         assertThat(repo.checkRuns()).isEmpty();
+    }
+
+    @Test
+    void bodyThatIsNotAllJsonOrNotAnObjectIsRejectedAndNothingIsProcessed() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt");
+        String opened = ServerHarness.JSON.writeValueAsString(
+                ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1"));
+        // The handler never reads "sender", but a broken value there still makes the body malformed.
+        String brokenWhereNotRead = opened.replaceFirst("\"sender\":\\{", "\"sender\":{\"x\":[1,,2],");
+
+        List<Integer> statuses = List.of(
+                h.deliver("pull_request", bytes(brokenWhereNotRead)).statusCode(),
+                h.deliver("pull_request", bytes(opened.substring(0, opened.length() - 1))).statusCode(),
+                h.deliver("pull_request", bytes("[" + opened + "]")).statusCode(),
+                h.deliver("pull_request", bytes("")).statusCode(),
+                h.deliver("ping", bytes("{\"zen\": \"x\", \"hook\": {\"id\": }}")).statusCode(),
+                h.deliver("issue_comment", bytes("{\"action\": [}")).statusCode());
+        h.awaitIdle();
+
+        assertThat(brokenWhereNotRead).isNotEqualTo(opened).contains("[1,,2]");
+        assertThat(statuses).containsOnly(400);
+        assertThat(repo.checkRuns()).isEmpty();
+    }
+
+    @Test
+    void deepAndLargeFieldsTheHandlerDoesNotReadChangeNothing() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
+        ObjectNode event = ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1");
+        ArrayNode labels = ((ObjectNode) event.path("pull_request")).putArray("labels");
+        for (int i = 0; i < 50_000; i++) {
+            labels.addObject().put("name", "label " + i).put("number", 99);
+        }
+        ObjectNode deep = event.putObject("sender");
+        for (int i = 0; i < 500; i++) {
+            deep = deep.putObject("number");
+        }
+        deep.put("head", "decoy");
+
+        HttpResponse<String> r = h.deliver("pull_request", event);
+        h.awaitIdle();
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("queued 1");
+        assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void chunkedDeliveryWithoutContentLengthIsReadToo() throws Exception {
+        repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
+        byte[] body = ServerHarness.JSON.writeValueAsBytes(
+                ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 2, "h1"));
+        // A body from a stream of unknown length goes out chunked, with no Content-Length to size the read by.
+        HttpRequest chunked = HttpRequest.newBuilder(h.url("/webhook"))
+                .header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", "chunked-1")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(ServerHarness.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+
+        HttpResponse<String> r = h.http.send(chunked, HttpResponse.BodyHandlers.ofString());
+        h.awaitIdle();
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("queued 1");
+        assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
