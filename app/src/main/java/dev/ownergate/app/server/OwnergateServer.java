@@ -139,7 +139,8 @@ public final class OwnergateServer implements AutoCloseable {
         private final AppConfig config;
         private OwnershipGate gate;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
-        private int workers = 8;
+        // Evaluations in flight at once; they mostly wait on GitHub (secondary limit: 100 concurrent requests).
+        private int workers = 32;
         private boolean reconcile = true;
         private Duration teamTtl = Duration.ofMinutes(10);
         private Duration stopTimeout = Duration.ofSeconds(20);

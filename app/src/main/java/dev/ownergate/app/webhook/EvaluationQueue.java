@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +41,21 @@ public final class EvaluationQueue implements AutoCloseable {
     }
 
     private final ExecutorService workers;
+    private final Semaphore running;
     private final ScheduledExecutorService timer;
     private final RetryPolicy retry;
     private final Map<String, Slot> slots = new HashMap<>();
     private boolean closed;
 
-    public EvaluationQueue(int workerCount, RetryPolicy retry) {
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
-            Thread t = new Thread(r, "ownergate-eval-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    /**
+     * @param maxRunning how many keys may run at once. Each run is a virtual thread: evaluations mostly wait on
+     *                   GitHub, so many can be in flight, while their CPU work shares the virtual-thread
+     *                   scheduler's carriers (see {@code OwnergateMain}: half the cores, so webhook
+     *                   acknowledgements keep the rest).
+     */
+    public EvaluationQueue(int maxRunning, RetryPolicy retry) {
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ownergate-eval-", 1).factory());
+        this.running = new Semaphore(maxRunning, true); // fair: keys start in the order they were queued
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ownergate-retry");
             t.setDaemon(true);
@@ -105,11 +108,25 @@ public final class EvaluationQueue implements AutoCloseable {
     }
 
     private void run(String key) {
+        try {
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            runHoldingPermit(key);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void runHoldingPermit(String key) {
         Task task;
         synchronized (this) {
             Slot slot = slots.get(key);
-            if (slot == null) {
-                return;
+            if (slot == null || closed) {
+                return; // closing: work not yet started stays unstarted
             }
             slot.state = State.RUNNING;
             slot.rerun = false;

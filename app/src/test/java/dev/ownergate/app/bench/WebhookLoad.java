@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.fake.FakeGitHub;
+import dev.ownergate.app.cli.OwnergateMain;
 import dev.ownergate.app.server.OwnergateServer;
 import dev.ownergate.app.server.PolicyGate;
 import dev.ownergate.app.webhook.RetryPolicy;
@@ -41,6 +42,7 @@ public final class WebhookLoad {
     private static final long INSTALLATION = 1;
 
     public static void main(String[] args) throws Exception {
+        OwnergateMain.reserveCoresForAcknowledgements(); // as ./ownergate serve does
         int deliveries = arg(args, 0, 20_000);
         int rate = arg(args, 1, 2_500);
         int pullRequests = arg(args, 2, 500);
@@ -66,7 +68,7 @@ public final class WebhookLoad {
             AppConfig config = new AppConfig(1, gen.generateKeyPair().getPrivate(),
                     SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0, Optional.empty(), Duration.ofHours(1));
             try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).reconcile(false)
-                    .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).workers(Integer.getInteger("bench.workers", 4)).start()) {
+                    .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).workers(Integer.getInteger("bench.workers", 32)).start()) {
                 URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhook");
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode template;

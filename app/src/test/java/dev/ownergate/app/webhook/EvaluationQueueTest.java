@@ -63,6 +63,27 @@ class EvaluationQueueTest {
     }
 
     @Test
+    void noMoreKeysRunAtOnceThanAllowedAndAllOfThemRun() throws Exception {
+        EvaluationQueue two = new EvaluationQueue(2, FAST);
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        for (int i = 0; i < 20; i++) {
+            two.submit("acme/widgets#" + i, () -> {
+                most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                Thread.sleep(5);
+                now.decrementAndGet();
+                done.incrementAndGet();
+            });
+        }
+        assertThat(two.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        two.close();
+
+        assertThat(done).hasValue(20);
+        assertThat(most.get()).isEqualTo(2);
+    }
+
+    @Test
     void retryableFailuresAreRetriedUntilTheySucceed() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         queue.submit("r#1", () -> {
