@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys: app_id, "
-            + "private_key_file, webhook_secret, github_api_url, port, public_url, reconcile_interval)")
+            + "private_key_file, webhook_secret, github_api_url, port, public_url, reconcile_interval, max_evaluations)")
     Path config;
 
     @Override

@@ -18,11 +18,14 @@ public record AppConfig(
         URI apiUrl,
         int port,
         Optional<URI> publicUrl,
-        Duration reconcileInterval) {
+        Duration reconcileInterval,
+        int maxEvaluations) {
 
     public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(10);
+    /** Evaluations in flight at once; they mostly wait on GitHub (its secondary limit: 100 concurrent requests). */
+    public static final int DEFAULT_MAX_EVALUATIONS = 32;
 
     public AppConfig {
         webhookSecret = webhookSecret.clone();
@@ -47,6 +50,6 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[appId=" + appId + ", apiUrl=" + apiUrl + ", port=" + port
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
-                + ", reconcileInterval=" + reconcileInterval + ", privateKey=(set), webhookSecret=(set)]";
+                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations + ", privateKey=(set), webhookSecret=(set)]";
     }
 }

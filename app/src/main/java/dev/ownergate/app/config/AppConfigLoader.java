@@ -38,9 +38,10 @@ public final class AppConfigLoader {
     public static final String PORT = "OWNERGATE_PORT";
     public static final String PUBLIC_URL = "OWNERGATE_PUBLIC_URL";
     public static final String RECONCILE_INTERVAL = "OWNERGATE_RECONCILE_INTERVAL";
+    public static final String MAX_EVALUATIONS = "OWNERGATE_MAX_EVALUATIONS";
 
     private static final List<String> ALL = List.of(APP_ID, PRIVATE_KEY_FILE, PRIVATE_KEY, WEBHOOK_SECRET, API_URL,
-            PORT, PUBLIC_URL, RECONCILE_INTERVAL);
+            PORT, PUBLIC_URL, RECONCILE_INTERVAL, MAX_EVALUATIONS);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private AppConfigLoader() {}
@@ -136,6 +137,19 @@ public final class AppConfigLoader {
             }
         }
 
+        int maxEvaluations = AppConfig.DEFAULT_MAX_EVALUATIONS;
+        if (s.containsKey(MAX_EVALUATIONS)) {
+            try {
+                maxEvaluations = Integer.parseInt(s.get(MAX_EVALUATIONS).strip());
+                if (maxEvaluations < 1 || maxEvaluations > 100) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                invalid.add(MAX_EVALUATIONS + " must be a whole number from 1 to 100, not '"
+                        + s.get(MAX_EVALUATIONS).strip() + "'");
+            }
+        }
+
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             StringBuilder msg = new StringBuilder("cannot start: ");
             if (!missing.isEmpty()) {
@@ -147,7 +161,7 @@ public final class AppConfigLoader {
             }
             throw new ConfigException(msg.toString());
         }
-        return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval);
+        return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval, maxEvaluations);
     }
 
     private static URI url(String name, String value, List<String> invalid) {

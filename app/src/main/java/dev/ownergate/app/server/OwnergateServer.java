@@ -45,7 +45,7 @@ public final class OwnergateServer implements AutoCloseable {
                 config.privateKey());
         LongFunction<GitHubAccess> github = id -> GitHubAccess.of(app.installation(id));
         TeamCache teams = new TeamCache(b.teamTtl, b.clock);
-        this.queue = new EvaluationQueue(b.workers, b.retry);
+        this.queue = new EvaluationQueue(b.workers != null ? b.workers : config.maxEvaluations(), b.retry);
         metrics.queueDepth(queue::depth);
         VerdictPages pages = new VerdictPages(b.clock);
         PullRequestEvaluator evaluator =
@@ -139,8 +139,7 @@ public final class OwnergateServer implements AutoCloseable {
         private final AppConfig config;
         private OwnershipGate gate;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
-        // Evaluations in flight at once; they mostly wait on GitHub (secondary limit: 100 concurrent requests).
-        private int workers = 32;
+        private Integer workers; // null: the configuration's maxEvaluations
         private boolean reconcile = true;
         private Duration teamTtl = Duration.ofMinutes(10);
         private Duration stopTimeout = Duration.ofSeconds(20);

@@ -87,7 +87,7 @@ public final class AckCost {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         AppConfig config = new AppConfig(1, rsa.generateKeyPair().getPrivate(), SECRET,
-                URI.create("http://127.0.0.1:9"), 0, Optional.empty(), Duration.ofHours(1));
+                URI.create("http://127.0.0.1:9"), 0, Optional.empty(), Duration.ofHours(1), 1);
         try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).reconcile(false)
                 .start();
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {

@@ -66,9 +66,10 @@ public final class WebhookLoad {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048);
             AppConfig config = new AppConfig(1, gen.generateKeyPair().getPrivate(),
-                    SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0, Optional.empty(), Duration.ofHours(1));
+                    SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0, Optional.empty(), Duration.ofHours(1),
+                    Integer.getInteger("bench.maxEvaluations", AppConfig.DEFAULT_MAX_EVALUATIONS));
             try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).reconcile(false)
-                    .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).workers(Integer.getInteger("bench.workers", 32)).start()) {
+                    .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).start()) {
                 URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhook");
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode template;

@@ -65,6 +65,7 @@ class AppConfigLoaderTest {
         assertThat(c.apiUrl()).hasToString("https://api.github.com");
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.maxEvaluations()).isEqualTo(32);
         assertThat(c.publicUrl()).isEmpty();
         assertThat(c.privateKey()).isEqualTo(key);
     }
@@ -95,12 +96,14 @@ class AppConfigLoaderTest {
                 github_api_url: https://github.example.com/api/v3/
                 port: 9000
                 reconcile_interval: 90s
+                max_evaluations: 4
                 """.formatted(keyFile));
         AppConfig c = AppConfigLoader.load(Map.of("OWNERGATE_PORT", "9100"), Optional.of(file));
         assertThat(c.appId()).isEqualTo(99);
         assertThat(c.apiUrl()).hasToString("https://github.example.com/api/v3");
         assertThat(c.port()).isEqualTo(9100);
         assertThat(c.reconcileInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.maxEvaluations()).isEqualTo(4);
         assertThat(new String(c.webhookSecret(), StandardCharsets.UTF_8)).isEqualTo("from-file");
     }
 
@@ -118,10 +121,12 @@ class AppConfigLoaderTest {
         env.put("OWNERGATE_PORT", "eighty");
         env.put("OWNERGATE_RECONCILE_INTERVAL", "often");
         env.put("OWNERGATE_GITHUB_API_URL", "ftp://x");
+        env.put("OWNERGATE_MAX_EVALUATIONS", "0");
         assertThatThrownBy(() -> AppConfigLoader.load(env, Optional.empty()))
                 .hasMessageContaining("OWNERGATE_PORT must be a port number")
                 .hasMessageContaining("OWNERGATE_RECONCILE_INTERVAL must be a positive duration")
-                .hasMessageContaining("OWNERGATE_GITHUB_API_URL must be an http(s) URL");
+                .hasMessageContaining("OWNERGATE_GITHUB_API_URL must be an http(s) URL")
+                .hasMessageContaining("OWNERGATE_MAX_EVALUATIONS must be a whole number from 1 to 100, not '0'");
     }
 
     @Test
