@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
@@ -16,6 +19,18 @@ import org.kohsuke.github.extras.authorization.JWTTokenProvider;
  * GHES {@code /api/v3}), through {@link HttpConnector}, with rate limits failing fast ({@link FailFastLimits}).
  */
 public final class GitHubClients {
+    // hub4j logs through java.util.logging, and below INFO it prints response bodies (FINEST always, FINE when
+    // one does not parse); the body that mints an installation token holds the token. A filter on the loggers
+    // that do this drops those records whatever level an operator sets. Held here: JUL keeps loggers weakly.
+    private static final List<Logger> HUB4J_BODY_LOGGERS = List.of(
+            Logger.getLogger("org.kohsuke.github.GitHubClient"), Logger.getLogger("org.kohsuke.github.GitHubResponse"));
+
+    static {
+        for (Logger log : HUB4J_BODY_LOGGERS) {
+            log.setFilter(record -> record.getLevel().intValue() >= Level.INFO.intValue());
+        }
+    }
+
     private final String apiUrl;
     private final HttpConnector connector;
     private final Clock clock;
