@@ -36,8 +36,10 @@ public final class GitHubApp {
 
     /** The client of one installation; one per installation for the life of the server, so its token is reused. */
     public GitHubInstallation installation(long installationId) {
-        return installations.computeIfAbsent(installationId,
-                id -> new GitHubInstallation(unchecked(() -> clients.asInstallation(jwt, id)), appId, caches));
+        // A client whose token GitHub rejected is dropped, so the next evaluation mints a new token.
+        return installations.computeIfAbsent(installationId, id -> new GitHubInstallation(
+                unchecked(() -> clients.asInstallation(jwt, id)), appId, caches,
+                dropped -> installations.remove(id, dropped)));
     }
 
     @FunctionalInterface

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHCheckRunBuilder;
 import org.kohsuke.github.GHFileNotFoundException;
@@ -44,6 +45,7 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
     private final GitHub github;
     private final long appId;
     private final RepoCaches caches;
+    private final Consumer<GitHubInstallation> onUnauthorized;
     private final LruCache<String, GHRepository> repositories = new LruCache<>(1_000);
     private final LruCache<String, GHPullRequest> pulls = new LruCache<>(2_000);
 
@@ -54,21 +56,41 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
 
     /** @param appId the App this installation belongs to; it identifies our own check runs */
     GitHubInstallation(GitHub github, long appId, RepoCaches caches) {
+        this(github, appId, caches, dropped -> {});
+    }
+
+    /** @param onUnauthorized told when GitHub answers 401: its owner should stop using this client */
+    GitHubInstallation(GitHub github, long appId, RepoCaches caches, Consumer<GitHubInstallation> onUnauthorized) {
         this.github = github;
         this.appId = appId;
         this.caches = caches;
+        this.onUnauthorized = onUnauthorized;
     }
 
     GitHub client() {
         return github;
     }
 
-    private static <T> T call(String what, Call<T> call) throws GitHubException {
+    private <T> T call(String what, Call<T> call) throws GitHubException {
         try {
             return call.run();
         } catch (IOException e) {
-            throw GitHubException.from(what, e);
+            throw translate(what, e);
         }
+    }
+
+    /**
+     * GitHub rejected our installation token (revoked early, e.g. after the App's permissions changed): hub4j
+     * would reuse it until it expires, so drop this client and let the queue retry with a newly minted one.
+     */
+    private GitHubException translate(String what, IOException e) {
+        GitHubException failure = GitHubException.from(what, e);
+        if (failure.status() != 401) {
+            return failure;
+        }
+        onUnauthorized.accept(this);
+        return new GitHubException(401, failure.getMessage() + " (installation token dropped; retrying with a new one)",
+                true, null);
     }
 
     private GHRepository repository(String repo) throws GitHubException {
@@ -249,7 +271,7 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         } catch (GHFileNotFoundException e) {
             return Set.of(); // no such team, or one we may not see
         } catch (IOException e) {
-            GitHubException failure = GitHubException.from(what, e);
+            GitHubException failure = translate(what, e);
             if (failure.isNotFound()) {
                 return Set.of();
             }

@@ -156,6 +156,11 @@ public final class FakeGitHub implements AutoCloseable {
                                 || p.reviews.stream().anyMatch(rv -> rv[1].equalsIgnoreCase(l))));
     }
 
+    /** Revokes every installation token handed out so far, as GitHub can before they expire. */
+    public void revokeTokens() {
+        tokens.clear();
+    }
+
     /** A team only its members and org owners can see. */
     public void secretTeam(String org, String slug, String... members) {
         team(org, slug, members);

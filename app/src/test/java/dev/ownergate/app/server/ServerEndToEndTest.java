@@ -239,6 +239,23 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void aRevokedInstallationTokenIsReplacedAndTheEvaluationRetried() throws Exception {
+        FakeGitHub.Pull pr = repo.pull(3, "carol", "main", base, "h3").modified("src/app.txt");
+        opened(3, "h3");
+        h.awaitIdle();
+        assertThat(check("h3").path("conclusion").asText()).isEqualTo("failure");
+
+        h.github.revokeTokens();
+        pr.review(31, "alice", "APPROVED");
+        h.deliver("pull_request_review",
+                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 3, "h3"));
+        h.awaitIdle();
+
+        assertThat(check("h3").path("conclusion").asText()).isEqualTo("success");
+        assertThat(h.github.calls()).containsEntry("POST /app/installations/{id}/access_tokens", 2);
+    }
+
+    @Test
     void warmEvaluationOfASmallPullRequestTakesAtMostFiveApiCalls() throws Exception {
         FakeGitHub.Pull pr = repo.pull(2, "carol", "main", base, "h1");
         for (int i = 0; i < 100; i++) {
