@@ -44,6 +44,11 @@ class ServerEndToEndTest {
         return repo.latestCheckRun(head, "code-owners");
     }
 
+    private void reviewSubmitted(int number, String head) {
+        h.deliver("pull_request_review",
+                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, number, head));
+    }
+
     private void opened(int number, String head) {
         HttpResponse<String> r = h.deliver("pull_request",
                 ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, number, head));
@@ -87,8 +92,7 @@ class ServerEndToEndTest {
         assertThat(check("h1").path("conclusion").asText()).isEqualTo("failure");
 
         pr.review(12, "alice", "APPROVED");
-        h.deliver("pull_request_review",
-                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 2, "h1"));
+        reviewSubmitted(2, "h1");
         h.awaitIdle();
 
         assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
@@ -247,8 +251,7 @@ class ServerEndToEndTest {
 
         h.github.revokeTokens();
         pr.review(31, "alice", "APPROVED");
-        h.deliver("pull_request_review",
-                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 3, "h3"));
+        reviewSubmitted(3, "h3");
         h.awaitIdle();
 
         assertThat(check("h3").path("conclusion").asText()).isEqualTo("success");
@@ -266,8 +269,7 @@ class ServerEndToEndTest {
         h.github.resetCalls();
 
         pr.review(12, "alice", "APPROVED");
-        h.deliver("pull_request_review",
-                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 2, "h1"));
+        reviewSubmitted(2, "h1");
         h.awaitIdle();
 
         assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
