@@ -47,7 +47,8 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
     private final RepoCaches caches;
     private final Consumer<GitHubInstallation> onUnauthorized;
     private final LruCache<String, GHRepository> repositories = new LruCache<>(1_000);
-    private final LruCache<String, GHPullRequest> pulls = new LruCache<>(2_000);
+    // Only needed from an evaluation's first call to its last; the objects are large (both repositories inside).
+    private final LruCache<String, GHPullRequest> pulls = new LruCache<>(256);
 
     @FunctionalInterface
     private interface Call<T> {
