@@ -53,6 +53,7 @@ public final class FakeGitHub implements AutoCloseable {
     private static final int DEFAULT_PAGE = 30;
 
     private final HttpServer server;
+    private final String prefix;
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
     private final Map<Long, List<String>> installations = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> teams = new ConcurrentHashMap<>();
@@ -92,7 +93,8 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private FakeGitHub() throws IOException {
+    private FakeGitHub(String prefix) throws IOException {
+        this.prefix = prefix;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         defineRoutes();
@@ -101,15 +103,20 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public static FakeGitHub start() {
+        return start("");
+    }
+
+    /** Serves the API under a path, as GitHub Enterprise Server does under {@code /api/v3}. */
+    public static FakeGitHub start(String prefix) {
         try {
-            return new FakeGitHub();
+            return new FakeGitHub(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public URI apiUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + prefix);
     }
 
     @Override
@@ -339,7 +346,13 @@ public final class FakeGitHub implements AutoCloseable {
 
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
-            String path = ex.getRequestURI().getRawPath();
+            String rawPath = ex.getRequestURI().getRawPath();
+            if (!rawPath.startsWith(prefix + "/")) {
+                calls.computeIfAbsent("OUTSIDE THE API " + rawPath, k -> new AtomicInteger()).incrementAndGet();
+                send(ex, new Reply(404, message("Not Found"), null));
+                return;
+            }
+            String path = rawPath.substring(prefix.length());
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
             byte[] raw = ex.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? JSON.nullNode() : JSON.readTree(raw);
@@ -739,7 +752,8 @@ public final class FakeGitHub implements AutoCloseable {
         if (page * perPage < all.size()) {
             Map<String, String> next = new LinkedHashMap<>(q);
             next.put("page", Integer.toString(page + 1));
-            StringBuilder url = new StringBuilder(apiUrl() + ex.getRequestURI().getRawPath() + "?");
+            StringBuilder url = new StringBuilder("http://127.0.0.1:" + server.getAddress().getPort()
+                    + ex.getRequestURI().getRawPath() + "?");
             next.forEach((k, v) -> url.append(k).append('=').append(v).append('&'));
             link = "<" + url.substring(0, url.length() - 1) + ">; rel=\"next\"";
         }

@@ -162,6 +162,28 @@ class GitHubClientsTest {
     }
 
     @Test
+    void gitHubEnterpriseServerIsReachedUnderItsApiPath() throws Exception {
+        KeyPair keys = rsa();
+        try (FakeGitHub ghes = FakeGitHub.start("/api/v3")) {
+            ghes.app(4242, keys.getPublic());
+            ghes.installation(7, "acme/widgets");
+            FakeGitHub.Repo repo = ghes.repo("acme/widgets");
+            String base = repo.commit(java.util.Map.of("OWNERS", "alice\n"));
+            for (int i = 0; i < 3; i++) {
+                repo.pull(i + 1, "carol", "main", base, "h" + i);
+            }
+            GitHubApp app = new GitHubApp(new GitHubClients(ghes.apiUrl(), ApiObserver.NONE, Clock.systemUTC()),
+                    4242, keys.getPrivate());
+            GitHubInstallation installation = app.installation(7);
+
+            assertThat(ghes.apiUrl().getPath()).isEqualTo("/api/v3");
+            assertThat(installation.openPullRequests("acme/widgets", "main")).hasSize(3);
+            assertThat(installation.snapshot("acme/widgets", base).read("OWNERS")).contains("alice\n");
+            assertThat(ghes.calls()).noneSatisfy((endpoint, count) -> assertThat(endpoint).startsWith("OUTSIDE"));
+        }
+    }
+
+    @Test
     void aJwtSignedWithTheWrongKeyIsRefused() throws Exception {
         try (FakeGitHub fake = FakeGitHub.start()) {
             fake.app(4242, rsa().getPublic());
