@@ -2,6 +2,7 @@
 # Webhook load benchmark: the real server against the in-process fake GitHub, on loopback.
 # Usage: bench/webhook-load.sh [deliveries=20000] [rate=2500] [pullRequests=500] [inFlight=64]
 # Targets: >= 2,000 deliveries/s, p99 ack < 50 ms, evaluation p50 < 10 ms.
+# BENCH_JAVA_OPTS="-Dbench.maxEvaluations=N" sets OWNERGATE_MAX_EVALUATIONS (default 32); see bench/README.md.
 # BENCH_MAIN runs another main on the same classpath instead (bench/ack-cost.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
