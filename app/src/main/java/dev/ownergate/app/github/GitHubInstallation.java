@@ -282,10 +282,11 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
 
     @Override
     public RepoSnapshot snapshot(String repo, String commitSha) throws IOException {
-        return caches.tree(repo + "@" + commitSha, () -> listTree(repo, commitSha));
+        GitHubTreeSnapshot.Tree tree = caches.tree(repo + "@" + commitSha, () -> listTree(repo, commitSha));
+        return new GitHubTreeSnapshot(tree, sha -> blob(repo, sha));
     }
 
-    private GitHubTreeSnapshot listTree(String repo, String commitSha) throws IOException {
+    private GitHubTreeSnapshot.Tree listTree(String repo, String commitSha) throws IOException {
         GHRepository r = repository(repo);
         GHTree listed = call("GET /repos/" + repo + "/git/trees/" + commitSha, () -> r.getTreeRecursive(commitSha, 1));
         if (listed.isTruncated()) {
@@ -299,7 +300,7 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
                 paths.put(entry.getPath(), entry.getSha());
             }
         }
-        return new GitHubTreeSnapshot(repo, commitSha, paths, sha -> blob(repo, sha));
+        return GitHubTreeSnapshot.Tree.of(repo, commitSha, paths);
     }
 
     private String blob(String repo, String sha) throws IOException {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A repository at one commit, read through the git database API: one recursive tree listing up front, and
  * each file's blob fetched only when read, cached by blob SHA (shared across commits, so an unchanged OWNERS
- * file is fetched once for the life of the server).
+ * file is fetched once).
  */
 final class GitHubTreeSnapshot implements RepoSnapshot {
 
@@ -20,35 +20,40 @@ final class GitHubTreeSnapshot implements RepoSnapshot {
         String read(String blobSha) throws IOException;
     }
 
-    private final String repo;
-    private final String commitSha;
-    private final Map<String, String> blobByPath;
-    private final List<String> files;
+    /**
+     * A commit's file listing: built once per commit and cached, while the blob reader is bound per use, so a
+     * cached tree never holds on to a client whose token GitHub has since rejected.
+     */
+    record Tree(String repo, String commitSha, Map<String, String> blobByPath, List<String> files) {
+        static Tree of(String repo, String commitSha, Map<String, String> blobByPath) {
+            List<String> sorted = new ArrayList<>(blobByPath.keySet());
+            Collections.sort(sorted);
+            return new Tree(repo, commitSha, Map.copyOf(blobByPath), List.copyOf(sorted));
+        }
+    }
+
+    private final Tree tree;
     private final BlobReader blobs;
 
-    GitHubTreeSnapshot(String repo, String commitSha, Map<String, String> blobByPath, BlobReader blobs) {
-        this.repo = repo;
-        this.commitSha = commitSha;
-        this.blobByPath = Map.copyOf(blobByPath);
-        List<String> sorted = new ArrayList<>(blobByPath.keySet());
-        Collections.sort(sorted);
-        this.files = List.copyOf(sorted);
+    GitHubTreeSnapshot(Tree tree, BlobReader blobs) {
+        this.tree = tree;
         this.blobs = blobs;
     }
 
     @Override
     public List<String> files() {
-        return files;
+        return tree.files();
     }
 
     @Override
     public Optional<String> read(String path) throws IOException {
-        String sha = blobByPath.get(path);
+        String sha = tree.blobByPath().get(path);
         return sha == null ? Optional.empty() : Optional.of(blobs.read(sha));
     }
 
     @Override
     public String describe() {
-        return repo + "@" + commitSha.substring(0, Math.min(7, commitSha.length()));
+        String sha = tree.commitSha();
+        return tree.repo() + "@" + sha.substring(0, Math.min(7, sha.length()));
     }
 }

@@ -20,7 +20,7 @@ final class RepoCaches {
         T get() throws IOException;
     }
 
-    private final Cache<String, GitHubTreeSnapshot> trees;
+    private final Cache<String, GitHubTreeSnapshot.Tree> trees;
     private final Cache<String, String> blobs;
 
     RepoCaches() {
@@ -30,13 +30,13 @@ final class RepoCaches {
     RepoCaches(long maxTreePaths, long maxBlobChars) {
         // Evictions run on the calling thread: no background pool to manage or wait for.
         this.trees = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(maxTreePaths)
-                .weigher((String key, GitHubTreeSnapshot tree) -> Math.max(1, tree.files().size())).build();
+                .weigher((String key, GitHubTreeSnapshot.Tree tree) -> Math.max(1, tree.files().size())).build();
         this.blobs = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(maxBlobChars)
                 .weigher((String sha, String text) -> Math.max(1, text.length())).build();
     }
 
     /** The tree of {@code repo@sha}, fetched once. */
-    GitHubTreeSnapshot tree(String key, Fetch<GitHubTreeSnapshot> fetch) throws IOException {
+    GitHubTreeSnapshot.Tree tree(String key, Fetch<GitHubTreeSnapshot.Tree> fetch) throws IOException {
         return cached(trees, key, fetch);
     }
 

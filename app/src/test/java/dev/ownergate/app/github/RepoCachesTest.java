@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class RepoCachesTest {
 
-    static GitHubTreeSnapshot tree(int files) {
+    static GitHubTreeSnapshot.Tree tree(int files) {
         Map<String, String> paths = new HashMap<>();
         for (int i = 0; i < files; i++) {
             paths.put("f" + i, "sha" + i);
         }
-        return new GitHubTreeSnapshot("acme/widgets", "abc1234", paths, sha -> "");
+        return GitHubTreeSnapshot.Tree.of("acme/widgets", "abc1234", paths);
     }
 
     @Test
@@ -24,11 +24,11 @@ class RepoCachesTest {
         RepoCaches caches = new RepoCaches(250, 1_000);
         AtomicInteger fetches = new AtomicInteger();
 
-        GitHubTreeSnapshot first = caches.tree("a", () -> {
+        GitHubTreeSnapshot.Tree first = caches.tree("a", () -> {
             fetches.incrementAndGet();
             return tree(100);
         });
-        GitHubTreeSnapshot again = caches.tree("a", () -> {
+        GitHubTreeSnapshot.Tree again = caches.tree("a", () -> {
             fetches.incrementAndGet();
             return tree(100);
         });

@@ -114,6 +114,21 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void aTreeCachedBeforeTheTokenWasRevokedIsReadWithTheNewToken() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
+                "lib/OWNERS", "approvers:\n- bob\n", "lib/util.txt", "x\n"));
+        repo.pull(8, "carol", "main", base, "h8").modified("src/app.txt");
+        assertThat(opened(8, "h8")).as("the base's tree is now cached; lib/OWNERS was never read").isNotNull();
+
+        h.github.revokeTokens();
+        repo.pull(9, "carol", "main", base, "h9").modified("lib/util.txt").review(9, "bob", "APPROVED");
+        JsonNode check = opened(9, "h9");
+
+        assertThat(check.path("conclusion").asText()).as(check.toString()).isEqualTo("success");
+        assertThat(h.github.calls()).containsEntry("POST /app/installations/{id}/access_tokens", 2);
+    }
+
+    @Test
     void warmEvaluationWithTeamsTakesAtMostFiveApiCalls() throws Exception {
         h.github.team("acme", "core", "dave");
         String base = repo.commit(Map.of("OWNERS", "approvers:\n- acme/core\n", "src/app.txt", "x\n"));
