@@ -3,6 +3,7 @@ package dev.ownergate.owners;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.ownership.FileOwnership;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,6 +105,9 @@ public final class OwnersTree implements OwnershipRules {
     /**
      * Reads and parses the given OWNERS files, the root {@code OWNERS_ALIASES} if there is one, and every file
      * they import. Paths that are not OWNERS files are ignored. Never throws on bad input.
+     *
+     * @throws SourceUnavailableException when the source itself failed (a server, the network): not a problem
+     *         of any file, so it is not reported as one
      */
     public static LoadResult load(Collection<String> ownersFilePaths, TextSource source) {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
@@ -137,6 +141,8 @@ public final class OwnersTree implements OwnershipRules {
     private static Optional<String> read(TextSource source, String path, Set<Diagnostic> diagnostics) {
         try {
             return source.read(path);
+        } catch (SourceUnavailableException e) {
+            throw e; // not the file's fault: the caller retries
         } catch (IOException | UncheckedIOException e) {
             diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read: " + e.getMessage()));
             return Optional.empty();

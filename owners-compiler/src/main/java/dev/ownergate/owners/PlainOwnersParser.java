@@ -1,6 +1,7 @@
 package dev.ownergate.owners;
 
 import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -245,6 +246,8 @@ final class PlainOwnersParser {
         Optional<String> text;
         try {
             text = source.read(importPath);
+        } catch (SourceUnavailableException e) {
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             error(path, lineNo, col, "cannot read imported file '" + importPath + "': " + e.getMessage());
             return Optional.empty();

@@ -1,9 +1,12 @@
 package dev.ownergate.owners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.ownership.FileOwnership;
+import dev.ownergate.repo.SourceUnavailableException;
+import dev.ownergate.repo.TextSource;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,34 @@ class OwnersTreeTest {
             "a/owners,false", "OWNERS/x,false"})
     void ownersFilesAreNamedExactlyOwners(String path, boolean expected) {
         assertThat(OwnersTree.isOwnersFile(path)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSourceThatIsUnavailableIsPassedOnNotReportedAsABadFile() {
+        IOException down = new IOException("GET /repos/acme/widgets/git/blobs/abc -> 502");
+        TextSource failing = path -> {
+            if (path.equals("lib/OWNERS") || path.equals("shared/OWNERS.team")) {
+                throw new SourceUnavailableException(down);
+            }
+            return path.equals("OWNERS") ? Optional.of("file:/shared/OWNERS.team\n") : Optional.empty();
+        };
+
+        assertThatThrownBy(() -> OwnersTree.load(List.of("lib/OWNERS"), failing))
+                .isInstanceOf(SourceUnavailableException.class).hasCause(down);
+        assertThatThrownBy(() -> OwnersTree.load(List.of("OWNERS"), failing))
+                .as("an import that cannot be read now").isInstanceOf(SourceUnavailableException.class);
+    }
+
+    @Test
+    void otherReadFailuresAreReportedAgainstTheFile() {
+        TextSource broken = path -> {
+            throw new IOException("Permission denied");
+        };
+
+        OwnersTree.LoadResult result = OwnersTree.load(List.of("lib/OWNERS"), broken);
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::format)
+                .contains("lib/OWNERS:0:0: cannot read this OWNERS file");
     }
 
     @Test

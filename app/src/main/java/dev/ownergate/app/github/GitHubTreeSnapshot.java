@@ -1,6 +1,7 @@
 package dev.ownergate.app.github;
 
 import dev.ownergate.repo.RepoSnapshot;
+import dev.ownergate.repo.SourceUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,10 +46,21 @@ final class GitHubTreeSnapshot implements RepoSnapshot {
         return tree.files();
     }
 
+    /**
+     * @throws SourceUnavailableException when GitHub fails to hand over the blob: the loaders pass that on
+     *         instead of reporting the file as unreadable, so the evaluation is retried
+     */
     @Override
-    public Optional<String> read(String path) throws IOException {
+    public Optional<String> read(String path) {
         String sha = tree.blobByPath().get(path);
-        return sha == null ? Optional.empty() : Optional.of(blobs.read(sha));
+        if (sha == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(blobs.read(sha));
+        } catch (IOException e) {
+            throw new SourceUnavailableException(e);
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.SourceUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,14 @@ public final class PolicyGate implements OwnershipGate {
 
     @Override
     public Decision evaluate(Input in) throws IOException {
+        try {
+            return evaluateBase(in);
+        } catch (SourceUnavailableException e) {
+            throw e.getCause(); // GitHub failed, not the rules: the evaluator fails closed and retries
+        }
+    }
+
+    private Decision evaluateBase(Input in) throws IOException {
         PolicyConfig.Parsed policy = in.base().read(PolicyConfig.PATH)
                 .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
                 .orElse(new PolicyConfig.Parsed(PolicyConfig.DEFAULTS, List.of()));

@@ -129,6 +129,20 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void gitHubFailingToHandOverAnOwnersFileIsRetriedNotReportedAsBrokenRules() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n"));
+        repo.pull(10, "carol", "main", base, "h10").modified("src/app.txt").review(10, "alice", "APPROVED");
+        h.github.fail("GET /repos/{o}/{r}/git/blobs/{sha}", 502, 1, null);
+
+        JsonNode check = opened(10, "h10");
+
+        assertThat(check.path("conclusion").asText()).as(check.toString()).isEqualTo("success");
+        assertThat(repo.checkRuns()).extracting(c -> c.path("output").path("title").asText())
+                .anySatisfy(title -> assertThat(title).contains("GitHub API error, retrying"))
+                .noneSatisfy(title -> assertThat(title).contains("do not parse"));
+    }
+
+    @Test
     void warmEvaluationWithTeamsTakesAtMostFiveApiCalls() throws Exception {
         h.github.team("acme", "core", "dave");
         String base = repo.commit(Map.of("OWNERS", "approvers:\n- acme/core\n", "src/app.txt", "x\n"));
