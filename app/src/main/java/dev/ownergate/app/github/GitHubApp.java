@@ -42,14 +42,9 @@ public final class GitHubApp {
                 dropped -> installations.remove(id, dropped)));
     }
 
-    @FunctionalInterface
-    private interface Build {
-        GitHub run() throws IOException;
-    }
-
-    private static GitHub unchecked(Build build) {
+    private static GitHub unchecked(IoSupplier<GitHub> build) {
         try {
-            return build.run();
+            return build.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // hub4j declares it, but building a client does no I/O
         }

@@ -50,11 +50,6 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
     // Only needed from an evaluation's first call to its last; the objects are large (both repositories inside).
     private final LruCache<String, GHPullRequest> pulls = new LruCache<>(256);
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
     /** @param appId the App this installation belongs to; it identifies our own check runs */
     GitHubInstallation(GitHub github, long appId, RepoCaches caches) {
         this(github, appId, caches, dropped -> {});
@@ -72,9 +67,9 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         return github;
     }
 
-    private <T> T call(String what, Call<T> call) throws GitHubException {
+    private <T> T call(String what, IoSupplier<T> call) throws GitHubException {
         try {
-            return call.run();
+            return call.get();
         } catch (IOException e) {
             throw translate(what, e);
         }

@@ -15,11 +15,6 @@ final class RepoCaches {
     static final long MAX_TREE_PATHS = 500_000;
     static final long MAX_BLOB_CHARS = 32L * 1024 * 1024;
 
-    @FunctionalInterface
-    interface Fetch<T> {
-        T get() throws IOException;
-    }
-
     private final Cache<String, GitHubTreeSnapshot.Tree> trees;
     private final Cache<String, String> blobs;
 
@@ -36,16 +31,16 @@ final class RepoCaches {
     }
 
     /** The tree of {@code repo@sha}, fetched once. */
-    GitHubTreeSnapshot.Tree tree(String key, Fetch<GitHubTreeSnapshot.Tree> fetch) throws IOException {
+    GitHubTreeSnapshot.Tree tree(String key, IoSupplier<GitHubTreeSnapshot.Tree> fetch) throws IOException {
         return cached(trees, key, fetch);
     }
 
     /** A blob's text by its SHA, fetched once. */
-    String blob(String sha, Fetch<String> fetch) throws IOException {
+    String blob(String sha, IoSupplier<String> fetch) throws IOException {
         return cached(blobs, sha, fetch);
     }
 
-    private static <T> T cached(Cache<String, T> cache, String key, Fetch<T> fetch) throws IOException {
+    private static <T> T cached(Cache<String, T> cache, String key, IoSupplier<T> fetch) throws IOException {
         try {
             return cache.get(key, k -> {
                 try {
