@@ -109,17 +109,7 @@ public final class AppConfigLoader {
             apiUrl = url(API_URL, s.get(API_URL), invalid);
         }
 
-        int port = AppConfig.DEFAULT_PORT;
-        if (s.containsKey(PORT)) {
-            try {
-                port = Integer.parseInt(s.get(PORT).strip());
-                if (port < 0 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                invalid.add(PORT + " must be a port number from 0 to 65535, not '" + s.get(PORT).strip() + "'");
-            }
-        }
+        int port = whole(s, PORT, AppConfig.DEFAULT_PORT, 0, 65535, "a port number", invalid);
 
         Optional<URI> publicUrl = Optional.empty();
         if (s.containsKey(PUBLIC_URL)) {
@@ -137,18 +127,8 @@ public final class AppConfigLoader {
             }
         }
 
-        int maxEvaluations = AppConfig.DEFAULT_MAX_EVALUATIONS;
-        if (s.containsKey(MAX_EVALUATIONS)) {
-            try {
-                maxEvaluations = Integer.parseInt(s.get(MAX_EVALUATIONS).strip());
-                if (maxEvaluations < 1 || maxEvaluations > 100) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                invalid.add(MAX_EVALUATIONS + " must be a whole number from 1 to 100, not '"
-                        + s.get(MAX_EVALUATIONS).strip() + "'");
-            }
-        }
+        int maxEvaluations = whole(s, MAX_EVALUATIONS, AppConfig.DEFAULT_MAX_EVALUATIONS, 1, 100, "a whole number",
+                invalid);
 
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             StringBuilder msg = new StringBuilder("cannot start: ");
@@ -162,6 +142,25 @@ public final class AppConfigLoader {
             throw new ConfigException(msg.toString());
         }
         return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval, maxEvaluations);
+    }
+
+    /** The setting as a whole number in {@code [min, max]}; the default when unset; else a problem noted. */
+    private static int whole(Map<String, String> s, String name, int fallback, int min, int max, String what,
+                             List<String> invalid) {
+        if (!s.containsKey(name)) {
+            return fallback;
+        }
+        String value = s.get(name).strip();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        invalid.add(name + " must be " + what + " from " + min + " to " + max + ", not '" + value + "'");
+        return fallback;
     }
 
     private static URI url(String name, String value, List<String> invalid) {
