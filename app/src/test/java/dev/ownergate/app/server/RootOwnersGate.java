@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * (one per line; {@code team:org/slug} lines name a team) own everything, and one approval from any of them
  * passes. It lets the server's plumbing be tested apart from the policy engine.
  */
-final class RootOwnersGate implements OwnershipGate {
+class RootOwnersGate implements OwnershipGate {
 
     record Simple(boolean passed, String headSha, String title, List<String> reviewRequests) implements Decision {
         @Override

@@ -371,8 +371,7 @@ class ServerEndToEndTest {
         h.close();
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        RootOwnersGate inner = new RootOwnersGate();
-        h = new ServerHarness(new OwnershipGate() {
+        h = new ServerHarness(new RootOwnersGate() {
             @Override
             public Decision evaluate(Input input) throws java.io.IOException {
                 entered.countDown();
@@ -381,22 +380,7 @@ class ServerEndToEndTest {
                 } catch (InterruptedException e) {
                     throw new java.io.InterruptedIOException();
                 }
-                return inner.evaluate(input);
-            }
-
-            @Override
-            public Decision failClosed(String headSha, String reason) {
-                return inner.failClosed(headSha, reason);
-            }
-
-            @Override
-            public Decision combine(String headSha, List<Decision> members) {
-                return inner.combine(headSha, members);
-            }
-
-            @Override
-            public String defaultCheckName() {
-                return inner.defaultCheckName();
+                return super.evaluate(input);
             }
         });
         h.github.installation(INSTALLATION, REPO);
@@ -447,26 +431,10 @@ class ServerEndToEndTest {
     @Test
     void aGateThatBreaksLeavesAFailingCheckNotAStalePass() throws Exception {
         h.close();
-        RootOwnersGate inner = new RootOwnersGate();
-        h = new ServerHarness(new OwnershipGate() {
+        h = new ServerHarness(new RootOwnersGate() {
             @Override
             public Decision evaluate(Input input) {
                 throw new IllegalStateException("bug");
-            }
-
-            @Override
-            public Decision failClosed(String headSha, String reason) {
-                return inner.failClosed(headSha, reason);
-            }
-
-            @Override
-            public Decision combine(String headSha, List<Decision> members) {
-                return inner.combine(headSha, members);
-            }
-
-            @Override
-            public String defaultCheckName() {
-                return inner.defaultCheckName();
             }
         });
         h.github.installation(INSTALLATION, REPO);
