@@ -1,0 +1,19 @@
+package dev.ownergate.app.store;
+
+/**
+ * Everything Ownergate keeps: the delivery queue, the posted verdicts and the audit trail. One implementation
+ * over JDBC (embedded H2 by default, PostgreSQL in production), one in memory for tests.
+ */
+public interface Store extends AutoCloseable {
+    DeliveryQueue deliveries();
+
+    DecisionLog decisions();
+
+    VerdictStore verdicts();
+
+    /** Where the data lives, for the start-up log line (no password). */
+    String describe();
+
+    @Override
+    void close();
+}
