@@ -19,7 +19,8 @@ public record AppConfig(
         int port,
         Optional<URI> publicUrl,
         Duration reconcileInterval,
-        int maxEvaluations) {
+        int maxEvaluations,
+        dev.ownergate.app.store.StoreSettings store) {
 
     public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
     public static final int DEFAULT_PORT = 8080;
@@ -29,6 +30,19 @@ public record AppConfig(
 
     public AppConfig {
         webhookSecret = webhookSecret.clone();
+    }
+
+    /** The embedded store under {@code ./data}. */
+    public AppConfig(long appId, PrivateKey privateKey, byte[] webhookSecret, URI apiUrl, int port,
+                     Optional<URI> publicUrl, Duration reconcileInterval, int maxEvaluations) {
+        this(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval, maxEvaluations,
+                dev.ownergate.app.store.StoreSettings.embedded(dev.ownergate.app.store.StoreSettings.DEFAULT_DATA_DIR));
+    }
+
+    /** The same settings with another store. */
+    public AppConfig withStore(dev.ownergate.app.store.StoreSettings other) {
+        return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
+                maxEvaluations, other);
     }
 
     @Override
@@ -50,6 +64,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[appId=" + appId + ", apiUrl=" + apiUrl + ", port=" + port
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
-                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations + ", privateKey=(set), webhookSecret=(set)]";
+                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations
+                + ", store=" + store.describe() + ", privateKey=(set), webhookSecret=(set)]";
     }
 }

@@ -3,9 +3,10 @@ package dev.ownergate.app.server;
 import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.github.GitHubApp;
 import dev.ownergate.app.github.GitHubClients;
+import dev.ownergate.app.audit.AuditApi;
+import dev.ownergate.app.store.JdbcStore;
+import dev.ownergate.app.store.Store;
 import dev.ownergate.app.web.VerdictPages;
-import dev.ownergate.app.webhook.DeliveryLog;
-import dev.ownergate.app.webhook.EvaluationQueue;
 import dev.ownergate.app.webhook.EventRouter;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.WebhookSignature;
@@ -20,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GitHub App server: {@code POST /webhook}, {@code GET /healthz}, {@code /readyz} and {@code /metrics}.
- * Webhooks are acknowledged at once and evaluated on the queue's workers.
+ * The GitHub App server: {@code POST /webhook}, {@code GET /healthz}, {@code /readyz}, {@code /metrics} and
+ * {@code /api/audit}. Webhooks are committed to the store, acknowledged, and evaluated by the workers of
+ * whichever replica claims them.
  *
  * <pre>{@code
  * try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).start()) { ... }
@@ -31,7 +33,10 @@ public final class OwnergateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnergateServer.class);
 
     private final Javalin javalin;
-    private final EvaluationQueue queue;
+    private final Store store;
+    private final boolean ownsStore;
+    private final JobRunner runner;
+    private final Retention retention;
     private final Reconciler reconciler;
     private final ServerMetrics metrics;
     private final AtomicBoolean ready = new AtomicBoolean(false);
@@ -45,15 +50,24 @@ public final class OwnergateServer implements AutoCloseable {
                 config.privateKey());
         LongFunction<GitHubAccess> github = id -> GitHubAccess.of(app.installation(id));
         TeamCache teams = new TeamCache(b.teamTtl, b.clock);
-        this.queue = new EvaluationQueue(b.workers != null ? b.workers : config.maxEvaluations(), b.retry);
-        metrics.queueDepth(queue::depth);
-        VerdictPages pages = new VerdictPages(b.clock);
-        PullRequestEvaluator evaluator =
-                new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics, pages);
-        Dispatcher dispatcher = new Dispatcher(queue, evaluator, teams, github);
-        this.reconciler = new Reconciler(app, dispatcher);
+        int workers = b.workers != null ? b.workers : config.maxEvaluations();
+        this.ownsStore = b.store == null;
+        // Evaluations hold a connection only for a claim or a commit, never while waiting on GitHub.
+        this.store = b.store != null ? b.store : JdbcStore.open(config.store(), Math.min(workers, 16) + 4);
+        LOG.info("store: {}", store.describe());
+        metrics.queueDepth(store.deliveries()::depth);
+        metrics.deadLetters(store.deliveries()::deadLetterCount);
+        VerdictPages pages = new VerdictPages(store.verdicts());
+        PullRequestEvaluator evaluator = new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics,
+                store.verdicts(), b.clock);
+        this.runner = new JobRunner(store.deliveries(), store.decisions(), evaluator, github, b.retry, workers,
+                b.lease, metrics, b.clock);
+        Dispatcher dispatcher = new Dispatcher(store.deliveries(), teams, b.clock, runner::wake);
+        this.reconciler = new Reconciler(app, dispatcher, store);
+        this.retention = new Retention(store.decisions(), config.store().retentionDays(), b.clock);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
-                new DeliveryLog(b.deliveryLogSize), new EventRouter(), dispatcher, metrics);
+                new EventRouter(), dispatcher, metrics);
+        AuditApi audit = new AuditApi(store.decisions());
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -67,6 +81,7 @@ public final class OwnergateServer implements AutoCloseable {
             c.routes.post("/webhook", webhook);
             c.routes.get("/pulls/{owner}/{repo}/{number}", pages.handler());
             c.routes.get("/pulls/{owner}/{repo}", pages.handler());
+            c.routes.get("/api/audit", b.apiGuard.protect(audit));
             c.routes.get("/healthz", ctx -> ctx.result("ok"));
             c.routes.get("/readyz", ctx -> {
                 if (ready.get()) {
@@ -88,6 +103,8 @@ public final class OwnergateServer implements AutoCloseable {
     }
 
     private OwnergateServer startServer() {
+        runner.start();
+        retention.start();
         javalin.start();
         ready.set(true);
         if (reconcileInterval != null) {
@@ -105,17 +122,22 @@ public final class OwnergateServer implements AutoCloseable {
         return metrics;
     }
 
-    /** Waits until every queued evaluation has finished (or given up). */
+    /** Waits until every queued job has finished (or been dead-lettered), in every replica. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        return queue.awaitIdle(timeout);
+        return runner.awaitIdle(timeout);
     }
 
     public int queueDepth() {
-        return queue.depth();
+        return store.deliveries().depth();
+    }
+
+    /** The store this server keeps its state in (shared with the other replicas). */
+    public Store store() {
+        return store;
     }
 
     /** One reconciliation pass now, e.g. at start-up in tests. */
-    public int reconcileNow() throws java.io.IOException {
+    public Reconciler.Pass reconcileNow() throws java.io.IOException {
         return reconciler.reconcile();
     }
 
@@ -124,14 +146,18 @@ public final class OwnergateServer implements AutoCloseable {
     public void close() {
         ready.set(false);
         reconciler.close();
+        retention.close();
         javalin.stop();
         try {
-            int left = queue.close(stopTimeout);
+            int left = runner.close(stopTimeout);
             if (left > 0) {
-                LOG.info("stopped with {} evaluation(s) not run; reconciliation redoes them after restart", left);
+                LOG.info("stopped with {} job(s) still running; their leases run out and they run again", left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (ownsStore) {
+            store.close();
         }
     }
 
@@ -143,8 +169,10 @@ public final class OwnergateServer implements AutoCloseable {
         private boolean reconcile = true;
         private Duration teamTtl = Duration.ofMinutes(10);
         private Duration stopTimeout = Duration.ofSeconds(20);
-        private int deliveryLogSize = 10_000;
         private Clock clock = Clock.systemUTC();
+        private Store store;
+        private Duration lease = Duration.ofSeconds(30);
+        private ApiGuard apiGuard = ApiGuard.DENY;
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -178,6 +206,24 @@ public final class OwnergateServer implements AutoCloseable {
 
         public Builder stopTimeout(Duration timeout) {
             this.stopTimeout = timeout;
+            return this;
+        }
+
+        /** The store to use (and leave open); default: the one the configuration names, closed with the server. */
+        public Builder store(Store store) {
+            this.store = store;
+            return this;
+        }
+
+        /** How long a claimed job stays this replica's without a renewal; a dead replica's jobs wait this long. */
+        public Builder lease(Duration lease) {
+            this.lease = lease;
+            return this;
+        }
+
+        /** Who may call {@code /api} routes; default: nobody ({@link ApiGuard#DENY}). */
+        public Builder apiGuard(ApiGuard guard) {
+            this.apiGuard = guard;
             return this;
         }
 

@@ -59,6 +59,11 @@ public final class PolicyGate implements OwnershipGate {
         }
 
         @Override
+        public Optional<Verdict> audited() {
+            return Optional.of(verdict);
+        }
+
+        @Override
         public List<String> reviewRequests() {
             return requestReviews ? verdict.suggestedReviewers() : List.of();
         }

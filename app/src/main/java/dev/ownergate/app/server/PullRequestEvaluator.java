@@ -7,11 +7,17 @@ import dev.ownergate.app.github.LruCache;
 import dev.ownergate.app.github.PullRequestInfo;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.github.TeamDirectory;
-import dev.ownergate.app.web.VerdictPages;
+import dev.ownergate.app.policy.FileVerdict;
+import dev.ownergate.app.policy.Verdict;
+import dev.ownergate.app.store.DecisionRecord;
+import dev.ownergate.app.store.Fingerprint;
+import dev.ownergate.app.store.PostedVerdict;
+import dev.ownergate.app.store.VerdictStore;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.repo.RepoSnapshot;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * check run on the head commit. Fails closed: when something goes wrong it posts a failing check that says
  * why, then rethrows so the queue retries when retrying can help.
  *
- * <p>Runs for one pull request never overlap (the queue sees to that) and each reads GitHub afresh, so a later
- * run sees newer data. Two guards cover GitHub's own lag: a run that reads an older head than a webhook
- * already announced waits and retries, and a run that reads older reviews than the last posted verdict on the
- * same head does not post.
+ * <p>Runs for one pull request never overlap, in any replica (the queue's lease sees to that), and each reads
+ * GitHub afresh, so a later run sees newer data. Two guards cover GitHub's own lag: a run that reads an older
+ * head than the webhook behind it reported waits and retries, and a run that reads older reviews than the last
+ * posted verdict on the same head does not post.
+ *
+ * <p>When a run fails before GitHub told it the head, the failing check goes on the head the webhook reported:
+ * an event that may withdraw approval never leaves an older success standing while it is retried.
  */
 public final class PullRequestEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(PullRequestEvaluator.class);
@@ -43,16 +52,17 @@ public final class PullRequestEvaluator {
     private final TeamCache teams;
     private final Optional<URI> publicUrl;
     private final ServerMetrics metrics;
-    private final VerdictPages pages;
-    // Bounded: one entry per recently active pull request is all the ordering guards need.
-    private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
+    private final VerdictStore verdicts;
+    private final Clock clock;
+    // Bounded: one entry per recently active pull request is all the ordering guard needs.
     private final LruCache<String, Posted> posted = new LruCache<>(50_000);
     // The check name each repository's policy chose, learned from its verdicts; fail-closed checks use it.
     private final LruCache<String, String> checkNames = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
-                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictPages pages) {
-        this.pages = pages;
+                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictStore verdicts, Clock clock) {
+        this.verdicts = verdicts;
+        this.clock = clock;
         this.github = github;
         this.gate = gate;
         this.teams = teams;
@@ -64,41 +74,44 @@ public final class PullRequestEvaluator {
         return repo.toLowerCase(Locale.ROOT) + "#" + number;
     }
 
-    /** Remembers the head a webhook reported, in the order webhooks arrived. */
-    public void announce(String repo, int number, String headSha) {
-        if (headSha != null && !headSha.isEmpty()) {
-            announcedHead.put(key(repo, number), headSha);
-        }
-    }
-
-    public void evaluate(long installationId, String repo, int number) throws Exception {
+    /**
+     * Evaluates and posts. Returns the decision to put on the audit trail (none when nothing was posted).
+     *
+     * @param announcedHead the head the webhook behind this run reported, or null
+     * @param deliveryId    that webhook's delivery, or null
+     * @param firstAttempt  false on a retry: GitHub's head may rightly have moved on from the announced one
+     */
+    public List<DecisionRecord> evaluate(long installationId, String repo, int number, String announcedHead,
+                                         String deliveryId, boolean firstAttempt) throws Exception {
         long start = System.nanoTime();
         String outcome = "error";
         GitHubAccess gh = github.apply(installationId);
-        String headSha = null;
+        // Until GitHub answers, the head the webhook reported is the one a failing check must cover.
+        String headSha = announcedHead;
         try {
             PullRequestInfo pr = gh.pulls().pullRequest(repo, number);
             if (!pr.open()) {
-                announcedHead.remove(key(repo, number));
                 posted.remove(key(repo, number));
                 outcome = "closed";
-                return;
+                return List.of();
             }
             headSha = pr.headSha();
-            String announced = announcedHead.get(key(repo, number)).orElse(null);
-            if (announced != null && !announced.equals(pr.headSha())) {
-                // GitHub answered with an older head than a webhook already reported: its replicas lag.
-                announcedHead.remove(key(repo, number));
+            if (firstAttempt && announcedHead != null && !announcedHead.equals(pr.headSha())) {
+                // GitHub answered with an older head than the webhook reported: its replicas lag.
+                headSha = announcedHead;
                 throw new RetryPolicy.RetryLater("GitHub still reports head " + pr.headSha() + " for " + repo
-                        + "#" + number + ", expected " + announced);
+                        + "#" + number + ", expected " + announcedHead);
             }
             Optional<Judged> judged = decide(gh, pr);
             if (judged.isEmpty()) {
                 outcome = "stale";
-                return;
+                return List.of();
             }
             post(gh, pr, judged.get());
             outcome = judged.get().decision().passed() ? "passed" : "failed";
+            return List.of(record(pr, judged.get(), deliveryId));
+        } catch (RetryPolicy.RetryLater e) {
+            throw e; // the head is in flux; the run after the wait decides
         } catch (GitHubException e) {
             if (headSha != null) {
                 failClosed(gh, repo, number, headSha, e.retryable()
@@ -136,7 +149,7 @@ public final class PullRequestEvaluator {
                 members.add(gatherAndDecide(gh, pr));
             }
             OwnershipGate.Decision combined = gate.combine(headSha, members);
-            postVerdict(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))));
+            postVerdict(gh, repo, 0, combined.checkRun(detailsUrl(repo, 0)), Optional.empty());
             outcome = combined.passed() ? "passed" : "failed";
         } catch (GitHubException e) {
             failClosed(gh, repo, numbers.isEmpty() ? 0 : numbers.get(0), headSha, e.retryable()
@@ -147,7 +160,7 @@ public final class PullRequestEvaluator {
         }
     }
 
-    private record Judged(OwnershipGate.Decision decision, List<ReviewInfo> reviews) {}
+    private record Judged(OwnershipGate.Decision decision, List<ReviewInfo> reviews, Fingerprint fingerprint) {}
 
     private Optional<Judged> decide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
         FileChanges files = gh.pulls().files(pr.repo(), pr.number(), pr.changedFiles());
@@ -168,7 +181,7 @@ public final class PullRequestEvaluator {
         }
         TeamDirectory teamDirectory = teams.over(gh.teams());
         return Optional.of(new Judged(gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teamDirectory)),
-                reviews));
+                reviews, Fingerprints.of(pr.headSha(), pr.baseSha(), reviews, base)));
     }
 
     private OwnershipGate.Decision gatherAndDecide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
@@ -182,7 +195,8 @@ public final class PullRequestEvaluator {
     }
 
     private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
-        postVerdict(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
+        postVerdict(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())),
+                Optional.of(judged.fingerprint()));
         long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
         posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
         try {
@@ -234,7 +248,7 @@ public final class PullRequestEvaluator {
         }
         for (String name : names) {
             try {
-                postCheck(gh, repo, number, failure.withName(name));
+                postCheck(gh, repo, number, failure.withName(name), Optional.empty());
             } catch (IOException e) {
                 LOG.warn("could not post the failing check for {}@{}: {}", repo, headSha, e.getMessage());
             }
@@ -242,15 +256,40 @@ public final class PullRequestEvaluator {
     }
 
     /** Posts a verdict the gate reached, remembering the check name the repository's policy chose. */
-    private void postVerdict(GitHubAccess gh, String repo, int number, CheckRunPost check) throws IOException {
+    private void postVerdict(GitHubAccess gh, String repo, int number, CheckRunPost check,
+                             Optional<Fingerprint> fingerprint) throws IOException {
         checkNames.put(repo.toLowerCase(Locale.ROOT), check.name());
-        postCheck(gh, repo, number, check);
+        postCheck(gh, repo, number, check, fingerprint);
     }
 
-    /** Posts the check and keeps it for the page its details link opens. */
-    private void postCheck(GitHubAccess gh, String repo, int number, CheckRunPost check) throws IOException {
+    /**
+     * Posts the check and stores it for the page its details link opens. A fail-closed check is stored with no
+     * fingerprint, so reconciliation always looks at its pull request again.
+     */
+    private void postCheck(GitHubAccess gh, String repo, int number, CheckRunPost check,
+                           Optional<Fingerprint> fingerprint) throws IOException {
         gh.checks().post(repo, check);
-        pages.record(repo, number, check);
+        verdicts.save(new PostedVerdict(repo, number, check, fingerprint, clock.instant()));
+    }
+
+    private DecisionRecord record(PullRequestInfo pr, Judged judged, String deliveryId) {
+        OwnershipGate.Decision d = judged.decision();
+        CheckRunPost check = d.checkRun(null);
+        Optional<Verdict> verdict = d.audited();
+        List<DecisionRecord.FileDecision> files = verdict.map(v -> v.files().stream()
+                .map(PullRequestEvaluator::fileDecision).toList()).orElse(List.of());
+        Fingerprint f = judged.fingerprint();
+        return new DecisionRecord(pr.repo(), pr.number(), pr.headSha(), pr.baseSha(),
+                verdict.map(v -> v.policy().isEmpty() && !v.passed() ? DecisionRecord.Kind.FAIL_CLOSED
+                        : DecisionRecord.Kind.EVALUATION).orElse(DecisionRecord.Kind.EVALUATION),
+                verdict.map(Verdict::rulesSource).orElse(""), f.rulesDigest(), verdict.map(Verdict::policy).orElse(""),
+                f.policySha(), files, check.conclusion(), check.title(), "", "", deliveryId, clock.instant());
+    }
+
+    /** A file's verdict as the audit trail keeps it. */
+    private static DecisionRecord.FileDecision fileDecision(FileVerdict v) {
+        List<String> owners = v.anyone() ? List.of("*") : v.owners().stream().map(Object::toString).toList();
+        return new DecisionRecord.FileDecision(v.path(), owners, List.copyOf(v.approvedBy()), v.status().name());
     }
 
     private String detailsUrl(String repo, int number) {

@@ -18,6 +18,7 @@ public final class Jobs {
             case Work.EvaluateOpenPullRequests open -> open.repo().toLowerCase(Locale.ROOT) + "@" + open.baseRef();
             case Work.EvaluateMergeGroup group ->
                     group.repo().toLowerCase(Locale.ROOT) + "@merge-group@" + group.headSha();
+            case Work.RecordMerge merge -> pullRequest(merge.repo(), merge.number()) + "@merged@" + merge.headSha();
             case Work.ForgetTeams forget -> "teams@" + forget.org().toLowerCase(Locale.ROOT);
             case Work.InstallationChanged change -> "installation@" + change.installationId();
         };

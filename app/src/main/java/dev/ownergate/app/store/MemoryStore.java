@@ -35,6 +35,7 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     private final List<StoredDecision> decisions = new ArrayList<>();
     private final List<AuditEntry.Merged> merges = new ArrayList<>();
     private final Map<String, PostedVerdict> verdicts = new LinkedHashMap<>();
+    private final Map<String, String> state = new LinkedHashMap<>();
     private long nextId = 1;
 
     @Override
@@ -59,6 +60,16 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
 
     @Override
     public void close() {}
+
+    @Override
+    public synchronized Optional<String> state(String name) {
+        return Optional.ofNullable(state.get(name));
+    }
+
+    @Override
+    public synchronized void state(String name, String value) {
+        state.put(name, value);
+    }
 
     // ---- DeliveryQueue
 
@@ -130,7 +141,6 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
             release(p, now);
             p.attempts = 0;
         }
-        dead.values().removeIf(d -> d.key().equals(claim.key()));
         return true;
     }
 

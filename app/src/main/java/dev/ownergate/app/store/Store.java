@@ -11,6 +11,11 @@ public interface Store extends AutoCloseable {
 
     VerdictStore verdicts();
 
+    /** A small named value the server keeps between runs (e.g. the newest delivery reconciliation saw). */
+    java.util.Optional<String> state(String name);
+
+    void state(String name, String value);
+
     /** Where the data lives, for the start-up log line (no password). */
     String describe();
 

@@ -3,6 +3,7 @@ package dev.ownergate.app.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.config.AppConfig;
+import dev.ownergate.app.store.StoreSettings;
 import dev.ownergate.app.fake.FakeGitHub;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.WebhookSignature;
@@ -37,14 +38,26 @@ final class ServerHarness implements AutoCloseable {
         github.app(APP_ID, KEYS.getPublic());
         AppConfig config = new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
                 Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
-                AppConfig.DEFAULT_MAX_EVALUATIONS);
+                AppConfig.DEFAULT_MAX_EVALUATIONS).withStore(StoreSettings.embedded(tempDir()));
         this.server = OwnergateServer.builder(config)
+                .apiGuard(ApiGuard.OPEN)
                 .gate(gate)
                 .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
                 .reconcile(false)
                 .workers(4)
                 .stopTimeout(Duration.ofSeconds(5))
                 .start();
+    }
+
+    /** A fresh folder for the embedded database, deleted when the JVM exits. */
+    static java.nio.file.Path tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ownergate-store");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static KeyPair newKeys() {
