@@ -30,16 +30,29 @@ final class ServerHarness implements AutoCloseable {
     static final long APP_ID = 42;
 
     final FakeGitHub github;
-    final OwnergateServer server;
+    final AppConfig config;
+    private final OwnershipGate gate;
+    OwnergateServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
     ServerHarness(OwnershipGate gate) {
         this.github = FakeGitHub.start();
         github.app(APP_ID, KEYS.getPublic());
-        AppConfig config = new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
+        this.gate = gate;
+        this.config = new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
                 Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
                 AppConfig.DEFAULT_MAX_EVALUATIONS).withStore(StoreSettings.embedded(tempDir()));
-        this.server = OwnergateServer.builder(config)
+        this.server = newServer();
+    }
+
+    /** Stops the server and starts another on the same store, as a restart (or a second replica) would. */
+    void restart() {
+        server.close();
+        server = newServer();
+    }
+
+    private OwnergateServer newServer() {
+        return OwnergateServer.builder(config)
                 .apiGuard(ApiGuard.OPEN)
                 .gate(gate)
                 .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
