@@ -351,6 +351,11 @@ public final class FakeGitHub implements AutoCloseable {
         calls.clear();
     }
 
+    /** GitHub recovers: no injected fault is left. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
     /** The next {@code count} calls to {@code endpoint} (as in {@link #calls()}) answer {@code status}. */
     public void fail(String endpoint, int status, int count, Integer retryAfterSeconds) {
         faults.add(new Fault(endpoint, status, retryAfterSeconds, new AtomicInteger(count)));
