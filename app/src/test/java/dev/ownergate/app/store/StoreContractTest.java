@@ -7,7 +7,6 @@ import dev.ownergate.app.webhook.Work;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -292,11 +291,5 @@ abstract class StoreContractTest {
         store.state("reconcile.delivery", "100");
         store.state("reconcile.delivery", "101");
         assertThat(store.state("reconcile.delivery")).contains("101");
-    }
-
-    static List<String> sorted(Set<String> keys) {
-        List<String> out = new ArrayList<>(keys);
-        Collections.sort(out);
-        return out;
     }
 }
