@@ -97,7 +97,7 @@ public final class WhoCommand implements Callable<Integer> {
                 upFront.addAll(changedPaths(rootDir));
             }
             // With --stdin the paths are not known yet, so every OWNERS file is loaded.
-            RepoRules rules = RepoRules.load(tree, codeownersFile, stdin ? List.of() : upFront, repository.ignoredOwnersFile());
+            RepoRules rules = RepoRules.load(tree, codeownersFile, stdin ? List.of() : upFront, repository.settings(tree));
             rules.problems.stream().sorted().forEach(d -> err.println(d.format()));
             if (!rules.ok()) {
                 err.println("ownergate who: the ownership rules have errors; fix them first (see above)");

@@ -3,12 +3,14 @@ package dev.ownergate.owners;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.PerFileGlobs;
+import dev.ownergate.settings.UnresolvedImports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SequencedSet;
 import java.util.Set;
@@ -40,24 +42,20 @@ final class PlainOwnersParser {
     private final OwnersAliases aliases;
     private final TextSource source;
     private final Set<Diagnostic> diagnostics;
-    private final Map<String, Parsed> importCache;
+    private final LoadContext context;
 
-    /**
-     * @param importCache parsed imports shared across the files of one tree load, so a common file imported by
-     *                    hundreds of OWNERS files is read once
-     */
-    PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics,
-            Map<String, Parsed> importCache) {
+    /** @param context shared across the files of one tree load: settings, parsed imports, limits */
+    PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics, LoadContext context) {
         this.aliases = aliases;
         this.source = source;
         this.diagnostics = diagnostics;
-        this.importCache = importCache;
+        this.context = context;
     }
 
     static OwnersFileParser.Result parse(String path, String text, OwnersAliases aliases, TextSource source,
-            Map<String, Parsed> importCache) {
+            LoadContext context) {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
-        OwnersConfig config = new PlainOwnersParser(aliases, source, diagnostics, importCache)
+        OwnersConfig config = new PlainOwnersParser(aliases, source, diagnostics, context)
                 .parseOwnersFile(path, text);
         return new OwnersFileParser.Result(config, new ArrayList<>(diagnostics));
     }
@@ -82,8 +80,9 @@ final class PlainOwnersParser {
     }
 
     private Parsed parseText(String path, String text, SequencedSet<String> stack) {
-        List<OwnersEntry> folder = new ArrayList<>();
-        List<OwnersEntry> perFile = new ArrayList<>();
+        // Sets: a file imported twice (directly, or through two others) adds its rules once.
+        Set<OwnersEntry> folder = new LinkedHashSet<>();
+        Set<OwnersEntry> perFile = new LinkedHashSet<>();
         boolean setNoParent = false;
         boolean empty = true;
         String[] lines = OwnersAliases.stripBom(text).split("\r?\n|\r", -1);
@@ -122,7 +121,14 @@ final class PlainOwnersParser {
                 owners(path, lineNo, col, line).ifPresent(o ->
                         folder.add(OwnersEntry.approvers(PathFilter.ALL, o, path, lineNo)));
             }
+            if (context.expandedEntries + folder.size() + perFile.size() > LoadContext.MAX_EXPANDED_ENTRIES) {
+                error(path, lineNo, col, "more than " + LoadContext.MAX_EXPANDED_ENTRIES + " owner rules after"
+                        + " imports are expanded; Ownergate stops here to bound its memory. Import fewer files,"
+                        + " or import a shared file once instead of through many others");
+                break;
+            }
         }
+        context.expandedEntries += folder.size() + perFile.size();
         return new Parsed(List.copyOf(folder), List.copyOf(perFile), setNoParent, empty);
     }
 
@@ -154,8 +160,15 @@ final class PlainOwnersParser {
                 error(path, lineNo, globsCol, "empty glob in per-file line; " + PER_FILE_FORM);
                 continue;
             }
+            PerFileGlobs syntax = context.settings.perFileGlobs();
+            if (syntax != PerFileGlobs.SIMPLE && glob.contains("...")) {
+                diagnostics.add(Diagnostic.warning(path, lineNo, gCol, "per-file glob '" + glob + "' contains '...',"
+                        + " which the " + syntax.yaml() + " syntax reads as three literal dots; if this file is"
+                        + " written for Gerrit's SIMPLE syntax ('...' matches any path), set"
+                        + " \"owners: {per_file_globs: simple}\" in " + OwnersSettings.PATH));
+            }
             try {
-                filters.add(PathFilter.Glob.of(glob));
+                filters.add(PathFilter.Glob.of(glob, syntax));
             } catch (IllegalArgumentException e) {
                 error(path, lineNo, gCol, "bad per-file glob '" + glob + "': " + e.getMessage());
             }
@@ -202,27 +215,41 @@ final class PlainOwnersParser {
         }
         Optional<SortedSet<Owner>> resolved = aliases.resolve(token);
         if (resolved.isEmpty()) {
-            error(path, lineNo, col, "'" + token + "' is not a valid owner: " + Owner.expectedForm());
+            error(path, lineNo, col, "'" + token + "' is not a valid owner: " + Owner.expectedForm()
+                    + (token.endsWith(":") ? "; it looks like YAML: in a plain OWNERS file write one owner per line"
+                    + " without ':' (e.g. '" + token.substring(0, token.length() - 1) + "'), or write the whole file as"
+                    + " YAML (e.g. 'approvers: [" + token.substring(0, token.length() - 1) + "]')" : ""));
         }
+        aliases.emptyAliasMessage(token).ifPresent(m -> diagnostics.add(Diagnostic.warning(path, lineNo, col, m)));
         return resolved;
     }
 
-    /** Reads and parses an imported file; empty (with an error) when it cannot be used. */
+    /**
+     * Reads and parses an imported file; empty (with a diagnostic) when it cannot be used. An import that cannot be
+     * resolved in this repository (another Gerrit project, or a file that is not here) is skipped with a warning,
+     * as Gerrit skips it, or is an error under {@code owners.unresolved_imports: error}. An import that climbs out
+     * of the root is always an error: that is a read outside the tree, not a reference to another project.
+     */
     private Optional<Parsed> imported(String path, int lineNo, int col, String target, SequencedSet<String> stack) {
         if (target.isEmpty()) {
             error(path, lineNo, col, "import names no file; write 'file:PATH' or 'include PATH'");
             return Optional.empty();
         }
         if (target.contains(":")) {
-            error(path, lineNo, col, "'" + target + "' imports from another repository, which is not supported;"
-                    + " copy the owners into this repository");
+            // Gerrit code-owners: [project[:branch]:]path. The project's files are not in this repository.
+            String[] parts = target.split(":", -1);
+            String project = parts[0];
+            String branch = parts.length > 2 ? parts[1] : null;
+            unresolved(path, lineNo, col, "import '" + target + "' names another Gerrit project ('" + project + "'"
+                    + (branch == null ? "" : ", branch '" + branch + "'") + "), which cannot be read here");
             return Optional.empty();
         }
         boolean fromRoot = target.startsWith("/");
         String joined = fromRoot ? target : RepoPaths.join(RepoPaths.dirOf(path), target);
         Optional<String> resolved = RepoPaths.normalize(joined);
         if (resolved.isEmpty() || resolved.get().isEmpty()) {
-            error(path, lineNo, col, "import '" + target + "' points outside the repository");
+            error(path, lineNo, col, "import '" + target + "' points outside the repository; imports must name a"
+                    + " file inside it");
             return Optional.empty();
         }
         String importPath = resolved.get();
@@ -239,9 +266,20 @@ final class PlainOwnersParser {
             error(path, lineNo, col, "import cycle: " + String.join(" -> ", cycle) + "; remove one of these imports");
             return Optional.empty();
         }
-        Parsed cached = importCache.get(importPath);
+        Parsed cached = context.importCache.get(importPath);
         if (cached != null) {
             return Optional.of(cached);
+        }
+        if (stack.size() >= LoadContext.MAX_IMPORT_DEPTH) {
+            error(path, lineNo, col, "imports nest more than " + LoadContext.MAX_IMPORT_DEPTH + " files deep ("
+                    + stack.getFirst() + " -> ... -> " + path + " -> " + importPath + "); import the file you need"
+                    + " directly instead of through a chain");
+            return Optional.empty();
+        }
+        if (++context.filesRead > LoadContext.MAX_FILES_READ) {
+            error(path, lineNo, col, "more than " + LoadContext.MAX_FILES_READ + " OWNERS and imported files in one"
+                    + " tree; Ownergate stops here to bound its work");
+            return Optional.empty();
         }
         Optional<String> text;
         try {
@@ -253,7 +291,7 @@ final class PlainOwnersParser {
             return Optional.empty();
         }
         if (text.isEmpty()) {
-            error(path, lineNo, col, "imported file '" + importPath + "' does not exist"
+            unresolved(path, lineNo, col, "imported file '" + importPath + "' does not exist in this repository"
                     + (fromRoot ? "" : " (non-absolute imports are relative to this file's folder;"
                     + " start with '/' for the repository root)"));
             return Optional.empty();
@@ -263,11 +301,23 @@ final class PlainOwnersParser {
                     + " imports read plain OWNERS files only");
             return Optional.empty();
         }
+        // Bounded recursion: at most MAX_IMPORT_DEPTH frames deep, whatever the files say.
         stack.addLast(importPath);
         Parsed parsed = parseText(importPath, text.get(), stack);
         stack.removeLast();
-        importCache.put(importPath, parsed);
+        context.importCache.put(importPath, parsed);
         return Optional.of(parsed);
+    }
+
+    /** An import this repository cannot resolve: a warning and skipped (Gerrit's behaviour), or an error. */
+    private void unresolved(String path, int line, int col, String what) {
+        if (context.settings.unresolvedImports() == UnresolvedImports.ERROR) {
+            error(path, line, col, what + "; copy the owners into this repository or remove the import"
+                    + " (owners.unresolved_imports is error)");
+        } else {
+            diagnostics.add(Diagnostic.warning(path, line, col, what + "; skipped, as Gerrit skips imports it"
+                    + " cannot resolve (--strict or owners.unresolved_imports: error makes this an error)"));
+        }
     }
 
     private void error(String path, int line, int col, String message) {

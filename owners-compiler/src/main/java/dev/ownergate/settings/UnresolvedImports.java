@@ -1,0 +1,28 @@
+package dev.ownergate.settings;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an import that cannot be resolved in this repository is ({@code owners.unresolved_imports}): a file that is
+ * not there (often a dependency checkout, e.g. Chromium's {@code build/}) or another Gerrit project
+ * ({@code include project:branch:/path}). Gerrit ignores such imports, so by default we warn and skip them.
+ */
+public enum UnresolvedImports {
+    WARN("warn"),
+    ERROR("error");
+
+    private final String yaml;
+
+    UnresolvedImports(String yaml) {
+        this.yaml = yaml;
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public static Optional<UnresolvedImports> fromYaml(String text) {
+        return Arrays.stream(values()).filter(v -> v.yaml.equals(text)).findFirst();
+    }
+}
