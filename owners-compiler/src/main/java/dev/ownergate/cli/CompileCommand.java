@@ -62,9 +62,9 @@ public final class CompileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path rootDir = repository.root.toAbsolutePath().normalize();
+        Path rootDir = repository.root().toAbsolutePath().normalize();
         if (!Files.isDirectory(rootDir)) {
-            err.println("ownergate compile: " + repository.root + " is not a folder (give the repository root with --root DIR)");
+            err.println("ownergate compile: " + repository.root() + " is not a folder (give the repository root with --root DIR)");
             return OwnergateCli.EXIT_INVALID;
         }
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  */
 final class RepoOptions {
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder).")
-    Path root = Path.of(".");
+    @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the current folder;"
+            + " for who, the top of the git work tree it is in).")
+    Path root;
 
     @Option(names = "--ignore", paramLabel = "PATTERN",
             description = {"Ignore OWNERS files matching this CODEOWNERS-style pattern, e.g. /examples/ (repeatable).",
@@ -41,11 +42,24 @@ final class RepoOptions {
                     + " not warnings. Overrides owners.unresolved_imports.")
     boolean strict;
 
+    /** {@code --root}, or the current folder. */
+    Path root() {
+        return root == null ? Path.of(".") : root;
+    }
+
+    boolean rootGiven() {
+        return root != null;
+    }
+
     /** The repository's files (git ls-files in a work tree, else a walk). */
     WorkTree openTree() throws IOException, InputException {
-        Path dir = root.toAbsolutePath().normalize();
+        return openTree(root());
+    }
+
+    static WorkTree openTree(Path given) throws IOException, InputException {
+        Path dir = given.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new InputException(root + " is not a folder; give the repository root with --root DIR");
+            throw new InputException(given + " is not a folder; give the repository root with --root DIR");
         }
         return WorkTree.open(dir);
     }

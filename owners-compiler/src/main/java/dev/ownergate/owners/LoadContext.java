@@ -17,7 +17,7 @@ final class LoadContext {
      * three or four files deep; the parser follows an import with a bounded recursion, so this bound also keeps a
      * 10,000-file chain from exhausting the thread's stack.
      */
-    static final int MAX_IMPORT_DEPTH = 32;
+    static final int MAX_IMPORT_DEPTH = 64;
 
     /**
      * OWNERS and imported files read in one load. Chromium, the largest tree of the family, has about 12,000
