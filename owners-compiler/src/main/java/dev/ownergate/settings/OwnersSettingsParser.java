@@ -79,37 +79,37 @@ public final class OwnersSettingsParser {
                 }
                 settings = settings.withIgnore(patterns);
             }
-            YamlReader.Field globs = fields.get("per_file_globs");
-            if (globs != null) {
-                Optional<YamlReader.Text> value = reader.string(globs, "one of " + PerFileGlobs.allowed(),
-                        "per_file_globs: find-owners");
-                if (value.isPresent()) {
-                    Optional<PerFileGlobs> syntax = PerFileGlobs.fromYaml(value.get().value().strip());
-                    if (syntax.isEmpty()) {
-                        reader.error(value.get(), "'owners.per_file_globs' must be one of " + PerFileGlobs.allowed()
-                                + ", not '" + value.get().value() + "', e.g. \"per_file_globs: find-owners\"");
-                    } else {
-                        settings = settings.withPerFileGlobs(syntax.get());
-                    }
-                }
+            Optional<PerFileGlobs> globs = choice(reader, fields.get("per_file_globs"), PerFileGlobs.class,
+                    "per_file_globs: find-owners");
+            if (globs.isPresent()) {
+                settings = settings.withPerFileGlobs(globs.get());
             }
-            YamlReader.Field imports = fields.get("unresolved_imports");
-            if (imports != null) {
-                Optional<YamlReader.Text> value = reader.string(imports, "warn or error",
-                        "unresolved_imports: warn");
-                if (value.isPresent()) {
-                    Optional<UnresolvedImports> mode = UnresolvedImports.fromYaml(value.get().value().strip());
-                    if (mode.isEmpty()) {
-                        reader.error(value.get(), "'owners.unresolved_imports' must be warn or error, not '"
-                                + value.get().value() + "', e.g. \"unresolved_imports: error\"");
-                    } else {
-                        settings = settings.withUnresolvedImports(mode.get());
-                    }
-                }
+            Optional<UnresolvedImports> imports = choice(reader, fields.get("unresolved_imports"),
+                    UnresolvedImports.class, "unresolved_imports: error");
+            if (imports.isPresent()) {
+                settings = settings.withUnresolvedImports(imports.get());
             }
         }
         List<Diagnostic> diagnostics = reader.diagnostics().stream().sorted().toList();
         return new Result(reader.hasErrors() ? OwnersSettings.DEFAULTS : settings, diagnostics);
+    }
+
+    private static <E extends Enum<E> & SettingValue> Optional<E> choice(YamlReader reader, YamlReader.Field field,
+            Class<E> type, String example) {
+        if (field == null) {
+            return Optional.empty();
+        }
+        String allowed = SettingValue.allowed(type);
+        Optional<YamlReader.Text> value = reader.string(field, "one of " + allowed, example);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<E> parsed = SettingValue.fromYaml(type, value.get().value().strip());
+        if (parsed.isEmpty()) {
+            reader.error(value.get(), "'owners." + field.key() + "' must be one of " + allowed + ", not '"
+                    + value.get().value() + "', e.g. \"" + example + "\"");
+        }
+        return parsed;
     }
 
     /** Why an ignore pattern cannot be used, or empty. Shared with the {@code --ignore} flag. */

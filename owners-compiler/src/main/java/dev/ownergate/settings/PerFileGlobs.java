@@ -1,13 +1,12 @@
 package dev.ownergate.settings;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * How a Chromium/Gerrit {@code per-file} glob is read ({@code owners.per_file_globs}). Gerrit lets each host pick a
  * path-expression syntax, and Chromium-family repositories are written for one of them.
  */
-public enum PerFileGlobs {
+public enum PerFileGlobs implements SettingValue {
     /**
      * Gerrit find-owners (the default): every glob has an implicit {@code {**}{@code /,}} in front, so
      * {@code *.md} covers {@code x.md} and {@code sub/dir/x.md}. Chromium depot_tools reaches subfolders too
@@ -25,16 +24,16 @@ public enum PerFileGlobs {
         this.yaml = yaml;
     }
 
-    /** As written in {@code .github/ownergate.yml} and on the command line. */
+    @Override
     public String yaml() {
         return yaml;
     }
 
     public static Optional<PerFileGlobs> fromYaml(String text) {
-        return Arrays.stream(values()).filter(v -> v.yaml.equals(text)).findFirst();
+        return SettingValue.fromYaml(PerFileGlobs.class, text);
     }
 
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(PerFileGlobs::yaml).toList());
+        return SettingValue.allowed(PerFileGlobs.class);
     }
 }

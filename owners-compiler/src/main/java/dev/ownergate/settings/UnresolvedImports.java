@@ -1,6 +1,5 @@
 package dev.ownergate.settings;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * not there (often a dependency checkout, e.g. Chromium's {@code build/}) or another Gerrit project
  * ({@code include project:branch:/path}). Gerrit ignores such imports, so by default we warn and skip them.
  */
-public enum UnresolvedImports {
+public enum UnresolvedImports implements SettingValue {
     WARN("warn"),
     ERROR("error");
 
@@ -18,11 +17,16 @@ public enum UnresolvedImports {
         this.yaml = yaml;
     }
 
+    @Override
     public String yaml() {
         return yaml;
     }
 
+    public static String allowed() {
+        return SettingValue.allowed(UnresolvedImports.class);
+    }
+
     public static Optional<UnresolvedImports> fromYaml(String text) {
-        return Arrays.stream(values()).filter(v -> v.yaml.equals(text)).findFirst();
+        return SettingValue.fromYaml(UnresolvedImports.class, text);
     }
 }

@@ -47,7 +47,7 @@ class OwnersSettingsParserTest {
                         ".github/ownergate.yml:2:19: 'owners.per_file_globs' must be one of find-owners, one-folder,"
                                 + " simple, not 'fnmatch', e.g. \"per_file_globs: find-owners\"")),
                 Arguments.of("badImportsMode", "owners:\n  unresolved_imports: ignore\n", List.of(
-                        ".github/ownergate.yml:2:23: 'owners.unresolved_imports' must be warn or error, not 'ignore',"
+                        ".github/ownergate.yml:2:23: 'owners.unresolved_imports' must be one of warn, error, not 'ignore',"
                                 + " e.g. \"unresolved_imports: error\"")),
                 Arguments.of("badPattern", "owners:\n  ignore: [\"!vendor/\"]\n", List.of()),
                 Arguments.of("notAMapping", "owners: [a]\n", List.of()));
