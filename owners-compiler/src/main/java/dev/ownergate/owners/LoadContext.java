@@ -3,6 +3,7 @@ package dev.ownergate.owners;
 import dev.ownergate.settings.OwnersSettings;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the parsers of one tree load share: the repository's settings, every imported file parsed once (a file
@@ -34,6 +35,8 @@ final class LoadContext {
 
     final OwnersSettings settings;
     final Map<String, PlainOwnersParser.Parsed> importCache = new HashMap<>();
+    /** Imported files as read, absent ones included: a missing file imported by many is asked for once. */
+    final Map<String, Optional<String>> importTexts = new HashMap<>();
     int filesRead;
     long expandedEntries;
 

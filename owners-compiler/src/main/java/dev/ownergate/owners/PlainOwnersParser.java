@@ -276,19 +276,22 @@ final class PlainOwnersParser {
                     + " directly instead of through a chain");
             return Optional.empty();
         }
-        if (++context.filesRead > LoadContext.MAX_FILES_READ) {
-            error(path, lineNo, col, "more than " + LoadContext.MAX_FILES_READ + " OWNERS and imported files in one"
-                    + " tree; Ownergate stops here to bound its work");
-            return Optional.empty();
-        }
-        Optional<String> text;
-        try {
-            text = source.read(importPath);
-        } catch (SourceUnavailableException e) {
-            throw e;
-        } catch (IOException | UncheckedIOException e) {
-            error(path, lineNo, col, "cannot read imported file '" + importPath + "': " + e.getMessage());
-            return Optional.empty();
+        Optional<String> text = context.importTexts.get(importPath);
+        if (text == null) {
+            if (++context.filesRead > LoadContext.MAX_FILES_READ) {
+                error(path, lineNo, col, "more than " + LoadContext.MAX_FILES_READ + " OWNERS and imported files in"
+                        + " one tree; Ownergate stops here to bound its work");
+                return Optional.empty();
+            }
+            try {
+                text = source.read(importPath);
+            } catch (SourceUnavailableException e) {
+                throw e;
+            } catch (IOException | UncheckedIOException e) {
+                error(path, lineNo, col, "cannot read imported file '" + importPath + "': " + e.getMessage());
+                return Optional.empty();
+            }
+            context.importTexts.put(importPath, text);
         }
         if (text.isEmpty()) {
             unresolved(path, lineNo, col, "imported file '" + importPath + "' does not exist in this repository"

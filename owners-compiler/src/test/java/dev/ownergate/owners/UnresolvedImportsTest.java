@@ -55,6 +55,21 @@ class UnresolvedImportsTest {
     }
 
     @Test
+    void aMissingFileImportedByManyIsAskedForOnceAndWarnedAboutAtEachLine() {
+        FakeRepo repo = FakeRepo.of("a/OWNERS", "a@example.com\nfile://build/OWNERS\n",
+                "b/OWNERS", "b@example.com\nfile://build/OWNERS\n");
+        java.util.List<String> reads = new java.util.ArrayList<>();
+        OwnersTree.LoadResult result = OwnersTree.load(java.util.List.of("a/OWNERS", "b/OWNERS"), path -> {
+            reads.add(path);
+            return repo.read(path);
+        });
+        assertThat(reads).containsOnlyOnce("build/OWNERS");
+        assertThat(result.diagnostics()).extracting(Diagnostic::format)
+                .anyMatch(d -> d.startsWith("a/OWNERS:2:1: warning: imported file 'build/OWNERS' does not exist"))
+                .anyMatch(d -> d.startsWith("b/OWNERS:2:1: warning: imported file 'build/OWNERS' does not exist"));
+    }
+
+    @Test
     void strictMakesThemErrors() {
         FakeRepo repo = FakeRepo.of("OWNERS", "a@example.com\ninclude platform/build:/OWNERS\nfile://build/OWNERS\n");
         OwnersTree.LoadResult result = repo.load(STRICT);
