@@ -70,8 +70,8 @@ public final class OwnersTree implements OwnershipRules {
         static Answer of(Resolution r) {
             String decidedBy = "";
             if (!r.chain().isEmpty()) {
-                decidedBy = (r.autoApproved() ? r.chain().getLast()
-                        : r.chain().get(Math.max(0, r.decidingStep()))).location();
+                decidedBy = r.autoApproved() || r.decidedAt().isEmpty() ? (r.autoApproved() ? r.chain().getLast()
+                        : r.chain().getFirst()).location() : r.decidedAt();
             }
             return new Answer(r, decidedBy, r.chain().stream().map(Resolution.Step::describe).toList());
         }
@@ -332,7 +332,7 @@ public final class OwnersTree implements OwnershipRules {
         boolean requiredDone = false;
         boolean labelsDone = false;
         OwnersConfig nearestWithApprovers = null;
-        int decidingStep = -1;
+        String decidedAt = "";
         StepList steps = new StepList();
 
         for (OwnersConfig c : chain) {
@@ -357,21 +357,21 @@ public final class OwnersTree implements OwnershipRules {
 
             if (!approversDone) {
                 int before = approvers.size();
-                int firstStep = -1;
-                int specificStep = -1;
+                OwnersEntry first = null;
+                OwnersEntry specific = null;
                 for (OwnersEntry e : matched) {
                     if (!e.approvers().isEmpty()) {
                         approvers.addAll(e.approvers());
-                        int step = steps.add(e.sourcePath(), e.line(), rule(c, e), e.approvers());
-                        firstStep = firstStep < 0 ? step : firstStep;
-                        if (specificStep < 0 && !(e.filter() instanceof PathFilter.All)) {
-                            specificStep = step; // a per-file line or filter says more than the folder's owners
+                        steps.add(e.sourcePath(), e.line(), rule(c, e), e.approvers());
+                        first = first == null ? e : first;
+                        if (specific == null && !(e.filter() instanceof PathFilter.All)) {
+                            specific = e; // a per-file line or filter says more than the folder's owners
                         }
                     }
                 }
                 if (nearestWithApprovers == null && approvers.size() > before) {
                     nearestWithApprovers = c;
-                    decidingStep = specificStep >= 0 ? specificStep : firstStep;
+                    decidedAt = c.locationOf(specific != null ? specific : first);
                 }
                 if (exclusive != null) {
                     steps.stop(exclusive.sourcePath(), exclusive.line(), exclusive.filter().describe() + "=set noparent");
@@ -412,7 +412,7 @@ public final class OwnersTree implements OwnershipRules {
         }
         boolean anyone = approvers.remove(Owner.ANYONE) || autoApproved;
         return new Resolution(path, approvers, anyone, autoApproved, reviewers, required, labels, steps.build(),
-                decidingStep);
+                decidedAt);
     }
 
     private static String rule(OwnersConfig c, OwnersEntry e) {
@@ -430,18 +430,16 @@ public final class OwnersTree implements OwnershipRules {
         private String rule;
         private SortedSet<Owner> owners;
 
-        /** @return the index the step has (or joins) in the built chain */
-        int add(String source, int line, String rule, SortedSet<Owner> added) {
+        void add(String source, int line, String rule, SortedSet<Owner> added) {
             if (owners != null && source.equals(this.source) && rule.equals(this.rule)) {
                 owners.addAll(added);
-                return done.size();
+                return;
             }
             flush();
             this.source = source;
             this.line = line;
             this.rule = rule;
             this.owners = new TreeSet<>(added);
-            return done.size();
         }
 
         void stop(String source, int line, String rule) {

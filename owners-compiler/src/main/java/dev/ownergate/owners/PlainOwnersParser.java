@@ -9,7 +9,9 @@ import dev.ownergate.settings.UnresolvedImports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.SequencedSet;
@@ -43,6 +45,8 @@ final class PlainOwnersParser {
     private final TextSource source;
     private final Set<Diagnostic> diagnostics;
     private final LoadContext context;
+    /** For the OWNERS file itself (not its imports): the line that imported each rule. */
+    private final Map<OwnersEntry, Integer> importLines = new HashMap<>();
 
     /** @param context shared across the files of one tree load: settings, parsed imports, limits */
     PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics, LoadContext context) {
@@ -67,7 +71,7 @@ final class PlainOwnersParser {
         List<OwnersEntry> entries = new ArrayList<>(parsed.folderEntries());
         entries.addAll(parsed.perFileEntries());
         OwnersConfig config = new OwnersConfig(path, RepoPaths.dirOf(path), OwnersConfig.Format.PLAIN, entries,
-                false, parsed.setNoParent(), false);
+                false, parsed.setNoParent(), false, importLines);
         if (parsed.empty()) {
             diagnostics.add(Diagnostic.warning(path, 1, 1, "empty OWNERS file owns nothing;"
                     + " add owners (one per line, e.g. \"alice\") or delete it"));
@@ -105,7 +109,11 @@ final class PlainOwnersParser {
                 perFile.addAll(perFile(path, lineNo, col, line, stack));
             } else if (line.startsWith("file:")) {
                 String target = line.substring(5).strip();
-                imported(path, lineNo, col, target, stack).ifPresent(p -> folder.addAll(p.folderEntries()));
+                Optional<Parsed> p = imported(path, lineNo, col, target, stack);
+                if (p.isPresent()) {
+                    folder.addAll(p.get().folderEntries());
+                    noteImportLine(stack, p.get().folderEntries(), lineNo);
+                }
             } else if (line.startsWith("include") && line.length() > 7 && Character.isWhitespace(line.charAt(7))) {
                 String target = line.substring(7).strip();
                 Optional<Parsed> p = imported(path, lineNo, col, target, stack);
@@ -113,6 +121,8 @@ final class PlainOwnersParser {
                     folder.addAll(p.get().folderEntries());
                     perFile.addAll(p.get().perFileEntries());
                     setNoParent |= p.get().setNoParent();
+                    noteImportLine(stack, p.get().folderEntries(), lineNo);
+                    noteImportLine(stack, p.get().perFileEntries(), lineNo);
                 }
             } else if (line.chars().anyMatch(Character::isWhitespace)) {
                 error(path, lineNo, col, "'" + line + "' is not an owner: write one owner per line"
@@ -130,6 +140,12 @@ final class PlainOwnersParser {
         }
         context.expandedEntries += folder.size() + perFile.size();
         return new Parsed(List.copyOf(folder), List.copyOf(perFile), setNoParent, empty);
+    }
+
+    private void noteImportLine(SequencedSet<String> stack, List<OwnersEntry> entries, int lineNo) {
+        if (stack.size() == 1) { // the OWNERS file itself, not one of its imports
+            entries.forEach(e -> importLines.putIfAbsent(e, lineNo));
+        }
     }
 
     private List<OwnersEntry> perFile(String path, int lineNo, int col, String line, SequencedSet<String> stack) {

@@ -56,7 +56,7 @@ class WhoPathsTest {
         CliRun run = CliRun.of(dir, "who", "--root", dir.toString(), "lib/q/report.sql", "imp/x.c");
 
         assertThat(run.out()).isEqualTo("lib/q/report.sql  @bob @dba @lead  lib/OWNERS:2\n"
-                + "imp/x.c  @lead @shared  common/OWNERS:1\n");
+                + "imp/x.c  @lead @shared  imp/OWNERS:1\n");
     }
 
     @Test
