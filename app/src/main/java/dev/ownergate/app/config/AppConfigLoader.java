@@ -233,4 +233,40 @@ public final class AppConfigLoader {
         }
         return out;
     }
+
+    /**
+     * True when any App credential is set (in the environment or by a {@code --config} file): {@code serve}
+     * then runs the App and reports what is missing. False: no App yet, so {@code serve} starts in setup mode.
+     */
+    public static boolean appConfigured(Map<String, String> env, Optional<Path> configFile) {
+        return configFile.isPresent() || java.util.stream.Stream.of(APP_ID, PRIVATE_KEY_FILE, PRIVATE_KEY, WEBHOOK_SECRET)
+                .anyMatch(name -> env.get(name) != null && !env.get(name).isBlank());
+    }
+
+    /** The settings setup mode reads, validated as for the App (same variables, same messages). */
+    public static SetupSettings setupSettings(Map<String, String> env) throws ConfigException {
+        Map<String, String> s = new LinkedHashMap<>();
+        for (String name : List.of(PORT, API_URL, PUBLIC_URL, SetupSettings.DATA_DIR)) {
+            if (env.get(name) != null && !env.get(name).isBlank()) {
+                s.put(name, env.get(name));
+            }
+        }
+        List<String> invalid = new ArrayList<>();
+        int port = whole(s, PORT, AppConfig.DEFAULT_PORT, 0, 65535, "a port number", invalid);
+        URI apiUrl = s.containsKey(API_URL) ? url(API_URL, s.get(API_URL), invalid) : AppConfig.GITHUB_COM_API;
+        Optional<URI> publicUrl = s.containsKey(PUBLIC_URL)
+                ? Optional.ofNullable(url(PUBLIC_URL, s.get(PUBLIC_URL), invalid)) : Optional.empty();
+        Path dataDir = SetupSettings.DEFAULT_DATA_DIR;
+        if (s.containsKey(SetupSettings.DATA_DIR)) {
+            try {
+                dataDir = Path.of(s.get(SetupSettings.DATA_DIR).strip());
+            } catch (RuntimeException e) {
+                invalid.add(SetupSettings.DATA_DIR + " must be a directory path, not '" + s.get(SetupSettings.DATA_DIR) + "'");
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new ConfigException("cannot start: " + String.join("; ", invalid));
+        }
+        return new SetupSettings(port, apiUrl, publicUrl, dataDir);
+    }
 }
