@@ -67,7 +67,6 @@ skopeo inspect --config "docker-archive:$tarball" \
 if [ "${SMOKE:-1}" = 1 ]; then
   port="${SMOKE_PORT:-18080}"
   data="$(mktemp -d)"
-  chown 65532:65532 "$data"
   config="$(skopeo inspect --config "docker-archive:$tarball")"
   mapfile -t command < <(jq -r '(.config.Entrypoint // []) + (.config.Cmd // []) | .[]' <<<"$config")
   mapfile -t envs < <(jq -r '.config.Env[]' <<<"$config")
@@ -75,26 +74,31 @@ if [ "${SMOKE:-1}" = 1 ]; then
   workdir="$(jq -r '.config.WorkingDir' <<<"$config")"
   if podman run --rm --network host "$image" true >/dev/null 2>&1; then
     how="podman run --read-only"
+    chown 65532:65532 "$data"
     podman run -d --rm --name "ownergate-smoke-$$" --read-only --network host -e OWNERGATE_PORT="$port" \
       -v "$data:/data" "$image" >/dev/null
     trap 'podman rm -f "ownergate-smoke-$$" >/dev/null 2>&1; rm -rf "$data"' EXIT
   else
     how="bubblewrap over the image's root filesystem (podman cannot run containers here)"
     rootfs="$(podman image mount "$image")"
+    # In bubblewrap's user namespace the sandbox's uid (65532) is this script's uid outside, so the data
+    # directory stays ours.
     bw=(bwrap --ro-bind "$rootfs" / --bind "$data" /data --dev /dev --proc /proc --tmpfs /tmp
         --unshare-user --uid "${user%%:*}" --gid "${user##*:}" --chdir "$workdir" --clearenv)
     for e in "${envs[@]}"; do bw+=(--setenv "${e%%=*}" "${e#*=}"); done
     bw+=(--setenv OWNERGATE_PORT "$port")
     "${bw[@]}" "${command[@]}" >"$data.log" 2>&1 &
     pid=$!
-    trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; podman image unmount "$image" >/dev/null; rm -rf "$data" "$data.log"' EXIT
+    trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; [ "${healthz:-}" = 200 ] || cat "$data.log" >&2; podman image unmount "$image" >/dev/null; rm -rf "$data" "$data.log"' EXIT
   fi
   for _ in $(seq 1 60); do
     curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 1
   done
+  healthz="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")"
+  readyz="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")"
+  setup="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/setup")"
   echo "build.sh: smoke run ($how): ${command[*]} as $user in $workdir:" \
-       "/healthz $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")," \
-       "/readyz $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz") (setup mode)," \
-       "/setup $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/setup")"
+       "/healthz $healthz, /readyz $readyz (503: setup mode), /setup $setup"
+  [ "$healthz" = 200 ] && [ "$readyz" = 503 ] && [ "$setup" = 200 ] || { echo "build.sh: smoke run failed" >&2; exit 1; }
 fi

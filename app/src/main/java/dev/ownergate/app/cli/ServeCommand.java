@@ -9,6 +9,7 @@ import dev.ownergate.app.server.PolicyGate;
 import dev.ownergate.app.setup.SetupServer;
 import dev.ownergate.cli.OwnergateCli;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,8 +39,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!AppConfigLoader.appConfigured(System.getenv(), Optional.ofNullable(config))) {
-            return setupMode();
+        Map<String, String> env = System.getenv();
+        if (config == null && !AppConfigLoader.appConfigured(env, Optional.empty())) {
+            // The credentials /setup saved on request, so "Save" and a restart finish a setup.
+            Optional<Path> saved = AppConfigLoader.savedBySetup(env);
+            if (saved.isPresent()) {
+                System.err.println("ownergate serve: using the App saved by /setup: " + saved.get());
+                config = saved.get();
+            } else {
+                return setupMode();
+            }
         }
         AppConfig settings;
         try {

@@ -269,4 +269,18 @@ public final class AppConfigLoader {
         }
         return new SetupSettings(port, apiUrl, publicUrl, dataDir);
     }
+
+    /** The config file {@code /setup}'s "Save" writes, when it exists: {@code <data dir>/github-app/ownergate.yml}. */
+    public static Optional<Path> savedBySetup(Map<String, String> env) {
+        String dir = env.get(SetupSettings.DATA_DIR);
+        Path file = (dir == null || dir.isBlank() ? SetupSettings.DEFAULT_DATA_DIR : Path.of(dir.strip()))
+                .resolve(SetupSettings.SAVED_CONFIG);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Every variable {@code serve} reads (the App's settings and setup mode's), for the deploy consistency tests. */
+    public static List<String> settingNames() {
+        return java.util.stream.Stream.concat(ALL.stream(), java.util.stream.Stream.of(SetupSettings.DATA_DIR))
+                .distinct().toList();
+    }
 }

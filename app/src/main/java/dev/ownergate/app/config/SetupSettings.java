@@ -15,4 +15,11 @@ public record SetupSettings(int port, URI apiUrl, Optional<URI> publicUrl, Path 
     /** The data directory setting, shared with the durable store; default {@code ./data}. */
     static final String DATA_DIR = "OWNERGATE_DATA_DIR";
     static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** Where /setup saves the App's settings (and key, next to it) when asked, relative to the data directory. */
+    public static final Path SAVED_CONFIG = Path.of("github-app", "ownergate.yml");
+
+    /** The saved settings file. */
+    public Path savedConfig() {
+        return dataDir.resolve(SAVED_CONFIG);
+    }
 }

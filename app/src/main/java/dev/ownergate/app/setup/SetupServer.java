@@ -197,7 +197,7 @@ public final class SetupServer implements AutoCloseable {
                 + "</pre>"
                 + "<h2>2. Or save them to this server's data directory</h2>"
                 + "<form method=\"post\" action=\"/setup/save\"><input type=\"hidden\" name=\"state\" value=\""
-                + escape(state) + "\"><p><button id=\"save\">Save to " + escape(appDir().toString())
+                + escape(state) + "\"><p><button id=\"save\">Save to " + escape(settings.savedConfig().getParent().toString())
                 + "</button> (files readable by this user only)</p></form>"
                 + "<h2>3. Restart, then install the App</h2><p>Restart <code>ownergate serve</code> with the settings"
                 + " above: it leaves setup mode and this page answers 404. Then <a id=\"install\" href=\""
@@ -217,18 +217,24 @@ public final class SetupServer implements AutoCloseable {
                     + " to be saved (they were saved already, or the server restarted).</p>"));
             return;
         }
-        Path dir = appDir();
+        Path config = settings.savedConfig();
+        Path dir = config.getParent();
         Path key = dir.resolve("private-key.pem");
-        Path config = dir.resolve("ownergate.yml");
         try {
             Files.createDirectories(dir);
             writePrivate(key, app.pem());
-            writePrivate(config, "# Written by ownergate's /setup. Start with: ownergate serve --config " + config + "\n"
-                    + "app_id: " + app.id() + "\n"
-                    + "private_key_file: '" + key.toAbsolutePath() + "'\n"
-                    + "webhook_secret: '" + app.webhookSecret() + "'\n"
-                    + "client_id: '" + app.clientId() + "'\n"
-                    + "client_secret: '" + app.clientSecret() + "'\n");
+            StringBuilder yaml = new StringBuilder("# Written by ownergate's /setup; serve reads it when no App is set"
+                    + " in the environment.\n")
+                    .append("app_id: ").append(app.id()).append('\n')
+                    .append("private_key_file: ").append(quoted(key.toAbsolutePath().toString())).append('\n')
+                    .append("webhook_secret: ").append(quoted(app.webhookSecret())).append('\n');
+            // The OAuth client is for the sign-in pages; written once the server reads it, or the file would
+            // not load (unknown settings are refused).
+            if (AppConfigLoader.settingNames().contains(CLIENT_ID)) {
+                yaml.append("client_id: ").append(quoted(app.clientId())).append('\n')
+                        .append("client_secret: ").append(quoted(app.clientSecret())).append('\n');
+            }
+            writePrivate(config, yaml.toString());
         } catch (FileAlreadyExistsException e) {
             ctx.status(409).html(page("Not saved", "<p><code>" + escape(e.getFile()) + "</code> exists already and"
                     + " was left alone. Move it away and save again, or copy the credentials by hand.</p>"));
@@ -241,8 +247,12 @@ public final class SetupServer implements AutoCloseable {
         unsaved.remove(state);
         LOG.info("saved the App's credentials to {}", dir);
         ctx.html(page("Saved", "<p id=\"saved\">Saved <code>" + escape(config.toString()) + "</code> and <code>"
-                + escape(key.toString()) + "</code>. Restart with <code>ownergate serve --config "
-                + escape(config.toString()) + "</code>.</p>"));
+                + escape(key.toString()) + "</code>. Restart <code>ownergate serve</code>: with no App"
+                + " settings in its environment it reads this file and leaves setup mode.</p>"));
+    }
+
+    private static String quoted(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static void writePrivate(Path file, String text) throws IOException {
@@ -259,10 +269,6 @@ public final class SetupServer implements AutoCloseable {
     /** OAuth client settings read by the sign-in pages. */
     static final String CLIENT_ID = "OWNERGATE_CLIENT_ID";
     static final String CLIENT_SECRET = "OWNERGATE_CLIENT_SECRET";
-
-    private Path appDir() {
-        return settings.dataDir().resolve("github-app");
-    }
 
     private URI publicUrl(Context ctx) {
         return settings.publicUrl().orElseGet(() -> URI.create(ctx.scheme() + "://" + ctx.host()));

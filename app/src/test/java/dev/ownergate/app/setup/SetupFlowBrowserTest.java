@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownergate.app.config.AppConfig;
+import dev.ownergate.app.config.AppConfigLoader;
 import dev.ownergate.app.config.PemKeys;
 import dev.ownergate.app.config.SetupSettings;
 import dev.ownergate.app.fake.FakeGitHub;
@@ -20,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +129,21 @@ class SetupFlowBrowserTest {
         assertThat(Files.readString(config)).contains("app_id: " + id, "private_key_file: '" + pem.toAbsolutePath() + "'");
         assertThat(((RSAPrivateCrtKey) PemKeys.parseRsaPrivateKey(Files.readString(pem))).getModulus())
                 .isEqualTo(key.getModulus());
+
+        // A restart with no App in the environment finds the saved file, and it loads as the App's settings.
+        Map<String, String> restart = Map.of("OWNERGATE_DATA_DIR", dataDir.toString());
+        assertThat(AppConfigLoader.appConfigured(restart, Optional.empty())).isFalse();
+        assertThat(AppConfigLoader.savedBySetup(restart)).contains(config);
+        AppConfig loaded = AppConfigLoader.load(restart, Optional.of(config));
+        assertThat(loaded.appId()).isEqualTo(id);
+        assertThat(((RSAPrivateCrtKey) loaded.privateKey()).getModulus()).isEqualTo(key.getModulus());
+        assertThat(new String(loaded.webhookSecret(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(value(env, "OWNERGATE_WEBHOOK_SECRET"));
+    }
+
+    private static String value(String lines, String name) {
+        return lines.lines().filter(l -> l.startsWith(name + "=")).map(l -> l.substring(name.length() + 1))
+                .findFirst().orElseThrow();
     }
 
     @Test
