@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ class CiRecipesIT {
         Files.copy(Path.of(JAR + ".sha256"), dir.resolve(JAR.getFileName() + ".sha256"));
         sha256 = Files.readString(Path.of(JAR + ".sha256")).split("\\s+")[0];
         repo = temp.resolve("repo");
-        copy(Repo.ROOT.resolve("examples/pynest"), repo);
+        Repo.copyTree(Repo.ROOT.resolve("examples/pynest"), repo);
         sh(repo, Map.of(), "git init -q -b main && git add -A && git -c user.name=t -c user.email=t@example.com commit -qm base");
     }
 
@@ -217,18 +216,5 @@ class CiRecipesIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

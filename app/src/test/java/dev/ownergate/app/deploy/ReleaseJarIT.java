@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,7 +49,7 @@ class ReleaseJarIT {
             assertThat(help.out()).contains("Usage: ownergate " + command);
         }
         Path repo = work.resolve("pynest");
-        copy(Repo.ROOT.resolve("examples/pynest"), repo);
+        Repo.copyTree(Repo.ROOT.resolve("examples/pynest"), repo);
 
         assertThat(run("compile", "--root", repo.toString(), "--check").exit()).as("the committed CODEOWNERS is current").isZero();
         Run who = run("who", "--root", repo.toString(), "lib/data/schema.json");
@@ -84,18 +83,5 @@ class ReleaseJarIT {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(p.waitFor()).isZero();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
