@@ -239,8 +239,16 @@ public final class AppConfigLoader {
      * then runs the App and reports what is missing. False: no App yet, so {@code serve} starts in setup mode.
      */
     public static boolean appConfigured(Map<String, String> env, Optional<Path> configFile) {
-        return configFile.isPresent() || java.util.stream.Stream.of(APP_ID, PRIVATE_KEY_FILE, PRIVATE_KEY, WEBHOOK_SECRET)
-                .anyMatch(name -> env.get(name) != null && !env.get(name).isBlank());
+        java.util.function.Predicate<String> set = name -> env.get(name) != null && !env.get(name).isBlank();
+        // A key file path alone, naming no file, is where a key will be mounted (an optional Kubernetes Secret
+        // not created yet), not an App.
+        boolean keyFile;
+        try {
+            keyFile = set.test(PRIVATE_KEY_FILE) && Files.exists(Path.of(env.get(PRIVATE_KEY_FILE).strip()));
+        } catch (RuntimeException e) {
+            keyFile = true; // not a path: let loading report it
+        }
+        return configFile.isPresent() || keyFile || java.util.stream.Stream.of(APP_ID, PRIVATE_KEY, WEBHOOK_SECRET).anyMatch(set);
     }
 
     /** The settings setup mode reads, validated as for the App (same variables, same messages). */
