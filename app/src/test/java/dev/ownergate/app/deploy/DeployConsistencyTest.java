@@ -95,6 +95,7 @@ class DeployConsistencyTest {
         Set<String> set = new TreeSet<>();
         RENDERED.values().forEach(docs -> containers(docs).forEach(c -> env(c).forEach(e -> set.add((String) e.get("name")))));
         set.addAll(composeEnvironment().keySet());
+        set.addAll(systemdUnit("Environment").stream().map(e -> e.substring(0, e.indexOf('='))).toList());
         set.addAll(IMAGE.env().keySet().stream().filter(n -> n.startsWith("OWNERGATE_")).toList());
 
         Set<String> unknown = new TreeSet<>(set);
@@ -258,6 +259,30 @@ class DeployConsistencyTest {
         assertThat(list(app.get("ports"))).contains((Object) (IMAGE.exposed().get(0) + ":" + IMAGE.exposed().get(0)));
         assertThat(list(app.get("volumes"))).anyMatch(v -> String.valueOf(v).endsWith(":" + IMAGE.volumes().get(0)));
         assertThat(composeService("postgres")).containsKey("healthcheck");
+    }
+
+    @Test
+    void theSystemdUnitRunsTheImagesCommandSandboxedTheSameWay() {
+        List<String> exec = List.of(systemdUnit("ExecStart").get(0).split(" "));
+        List<String> expected = new ArrayList<>(IMAGE.command());
+        expected.set(0, "/usr/bin/java");
+        assertThat(exec).isEqualTo(expected);
+        assertThat(systemdUnit("Environment")).contains("OWNERGATE_DATA_DIR=" + systemdUnit("WorkingDirectory").get(0),
+                "OWNERGATE_PORT=" + IMAGE.exposed().get(0));
+        assertThat(systemdUnit("StateDirectory")).containsExactly("ownergate");
+        assertThat(systemdUnit("ProtectSystem")).containsExactly("strict");
+        assertThat(systemdUnit("DynamicUser")).containsExactly("yes");
+        assertThat(systemdUnit("NoNewPrivileges")).containsExactly("yes");
+    }
+
+    /** The values of a key in deploy/systemd/ownergate.service, in order. */
+    private static List<String> systemdUnit(String key) {
+        try {
+            return Files.readAllLines(Repo.ROOT.resolve("deploy/systemd/ownergate.service")).stream()
+                    .filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
