@@ -49,7 +49,7 @@ class CheckRunRendererTest {
             reviews.add(new Review(i, approvers.get(i), Review.ReviewState.APPROVED, "head1234567890",
                     Instant.ofEpochSecond(i)));
         }
-        PolicyConfig every = PolicyConfig.parse("p", "approval: {mode: every-file}").config();
+        PolicyConfig every = PolicyConfig.parse("p", "approval: {mode: every-file}").config().orElseThrow();
         return Evaluation.evaluate(new EvaluationInput(
                 new PullRequestFacts("acme/w", 7, "dave", "head1234567890", "main", "base", files, true, reviews),
                 FIRST_FOLDER, "OWNERS files at abc1234", every, problems, Map.of()));

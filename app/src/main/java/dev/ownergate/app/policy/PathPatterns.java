@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policy's {@code protected_paths}: files that need approval from their own owners even in
- * {@code any-owner} mode, because changing them changes who may approve everything else.
+ * A list of the policy's path patterns ({@code protected_paths}, {@code approval.ignore}, a rule's {@code paths}).
  *
- * <p>Patterns have CODEOWNERS semantics ({@link CodeownersPattern}, the project's one matcher): {@code **}{@code
- * /OWNERS} matches {@code OWNERS} at the root too, a name without a slash ({@code OWNERS_ALIASES}) matches at
- * any depth, and a pattern that names a folder covers everything inside it.
+ * <p>Patterns have CODEOWNERS semantics ({@link CodeownersPattern}, the project's one matcher), so a policy reads
+ * like the CODEOWNERS file next to it: {@code **}{@code /OWNERS} matches {@code OWNERS} at the root too, a name
+ * without a slash ({@code OWNERS_ALIASES}, {@code *.lock}) matches at any depth, and a pattern that names a folder
+ * covers everything inside it.
  */
-final class ProtectedPaths {
+final class PathPatterns {
     private final List<CodeownersPattern> patterns;
 
     /** @param patterns valid patterns ({@link #problemWith} found nothing) */
-    ProtectedPaths(List<String> patterns) {
+    PathPatterns(List<String> patterns) {
         List<CodeownersPattern> compiled = new ArrayList<>(patterns.size());
         patterns.forEach(p -> compiled.add(CodeownersPattern.compile(p)));
         this.patterns = List.copyOf(compiled);
@@ -33,16 +33,20 @@ final class ProtectedPaths {
         return Optional.empty();
     }
 
-    /** Why {@code pattern} cannot be used, or empty when it can. */
-    static Optional<String> problemWith(String pattern) {
+    /**
+     * Why {@code pattern} cannot be used, or empty when it can.
+     *
+     * @param what the pattern's role in messages, e.g. "a protected path"
+     */
+    static Optional<String> problemWith(String pattern, String what) {
         if (pattern.isEmpty()) {
-            return Optional.of("a protected path must not be empty; write a pattern such as \"**/OWNERS\"");
+            return Optional.of(what + " must not be empty; write a pattern such as \"**/OWNERS\"");
         }
         try {
             CodeownersPattern.compile(pattern);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of("protected path " + e.getMessage().replaceFirst("^invalid CODEOWNERS pattern",
+            return Optional.of(what + " " + e.getMessage().replaceFirst("^invalid CODEOWNERS pattern",
                     "is not a valid CODEOWNERS pattern:"));
         }
     }
