@@ -46,8 +46,10 @@ final class PathPatterns {
             CodeownersPattern.compile(pattern);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
+            // CODEOWNERS' hint for '!' is about leaving paths unowned; here the fix is to list what should match.
             return Optional.of(what + " " + e.getMessage().replaceFirst("^invalid CODEOWNERS pattern",
-                    "is not a valid CODEOWNERS pattern:"));
+                    "is not a valid CODEOWNERS pattern:").replaceFirst("; to leave paths unowned, .*$",
+                    "; list the paths that should match instead"));
         }
     }
 }

@@ -200,7 +200,7 @@ final class PolicyParser {
                         teams.add(o);
                     } else {
                         reader.error(item, "'" + item.value() + "' is not a team; write it as @org/team,"
-                                + " e.g. \"teams: [\"@acme/release\"]\"");
+                                + " e.g. \"teams: [\\\"@acme/release\\\"]\"");
                     }
                 })));
         override = new OverrideAccess(users, teams);

@@ -137,7 +137,7 @@ class PolicyConfigTest {
                                 + " 'min_approvals'? Rename it to 'min_approvals'")),
                 Arguments.of("nearMissRuleKeyIsAnErrorWithTheSuggestion",
                         "approval:\n  rules:\n    - {name: dba, paths: [a], from: [bob], cont: 1}\n",
-                        List.of(".github/ownergate.yml:3:43: unknown key 'approval.rules[].cont'; did you mean"
+                        List.of(".github/ownergate.yml:3:44: unknown key 'approval.rules[].cont'; did you mean"
                                 + " 'count'? Rename it to 'count'")),
                 Arguments.of("unownedFilesTypoIsAnError", "approval: {unowned_files: blok}\n",
                         List.of(".github/ownergate.yml:1:27: 'unowned_files' must be one of allow,"
@@ -146,12 +146,12 @@ class PolicyConfigTest {
                         List.of(".github/ownergate.yml:1:32: 'invalidate_on_push' must be false, true or"
                                 + " owned-changes, not 'sometimes', e.g. \"invalidate_on_push: owned-changes\"")),
                 Arguments.of("ruleNeedsNamePathsAndFrom", "approval:\n  rules:\n    - count: 2\n",
-                        List.of(".github/ownergate.yml:3:7: rule 1 has no 'name'; give each rule a name,"
+                        List.of(".github/ownergate.yml:3:7: rule 1 has no 'from'; say who may approve,"
+                                        + " e.g. \"from: [\\\"@acme/dba\\\"]\"",
+                                ".github/ownergate.yml:3:7: rule 1 has no 'name'; give each rule a name,"
                                         + " e.g. \"name: dba\"",
                                 ".github/ownergate.yml:3:7: rule 1 has no 'paths'; list the files it covers,"
-                                        + " e.g. \"paths: [\\\"**/*.sql\\\"]\"",
-                                ".github/ownergate.yml:3:7: rule 1 has no 'from'; say who may approve,"
-                                        + " e.g. \"from: [\\\"@acme/dba\\\"]\"")),
+                                        + " e.g. \"paths: [\\\"**/*.sql\\\"]\"")),
                 Arguments.of("ruleNamesAreUnique",
                         "approval:\n  rules:\n    - {name: dba, paths: [a], from: [bob]}\n"
                                 + "    - {name: DBA, paths: [b], from: [bob]}\n",
@@ -159,11 +159,11 @@ class PolicyConfigTest {
                                 + " give each rule its own name")),
                 Arguments.of("ruleCountCannotExceedThePeopleItNames",
                         "approval:\n  rules:\n    - {name: sec, paths: [a], from: [bob], count: 2}\n",
-                        List.of(".github/ownergate.yml:3:50: rule 'sec' needs 2 approvals but names only 1 person;"
+                        List.of(".github/ownergate.yml:3:51: rule 'sec' needs 2 approvals but names only 1 person;"
                                 + " lower 'count' or add people or a team to 'from'")),
                 Arguments.of("ruleFromCannotBeAnEmail",
                         "approval:\n  rules:\n    - {name: sec, paths: [a], from: [bob@example.com]}\n",
-                        List.of(".github/ownergate.yml:3:39: 'bob@example.com' cannot approve on GitHub; write a"
+                        List.of(".github/ownergate.yml:3:38: 'bob@example.com' cannot approve on GitHub; write a"
                                 + " login or a team, e.g. \"from: [\\\"@acme/dba\\\", alice]\"")),
                 Arguments.of("ignoredPathMustBeACodeownersPattern", "approval:\n  ignore: ['!x.lock']\n",
                         List.of(".github/ownergate.yml:2:12: an ignored path is not a valid CODEOWNERS pattern:"
@@ -197,7 +197,7 @@ class PolicyConfigTest {
                         List.of(".github/ownergate.yml:4:7: a protected path must not be empty;"
                                 + " write a pattern such as \"**/OWNERS\"")),
                 Arguments.of("protectedPathMustBeACodeownersPattern", "approval:\n  protected_paths: ['[ab]/OWNERS']\n",
-                        List.of(".github/ownergate.yml:2:21: protected path is not a valid CODEOWNERS pattern:"
+                        List.of(".github/ownergate.yml:2:21: a protected path is not a valid CODEOWNERS pattern:"
                                 + " '[ab]/OWNERS': CODEOWNERS has no `[ ]` character ranges; write one line per name,"
                                 + " or use `?` for a single character")),
                 Arguments.of("checkNameMustNotBeBlank", "check_name: ' '\n",
