@@ -57,6 +57,25 @@ public final class Evaluation {
     }
 
     /**
+     * The teams named by rules that cover at least one of {@code paths} (ignored paths left out): the adapter looks up
+     * their members, and no others, since a rule that matches nothing needs nobody.
+     */
+    public static Set<Owner> ruleTeams(PolicyConfig policy, java.util.Collection<String> paths) {
+        PathPatterns ignored = new PathPatterns(policy.ignore());
+        PathPatterns protectedPaths = new PathPatterns(policy.protectedPaths());
+        List<String> judged = paths.stream().filter(p -> protectedPaths.matching(p).isPresent()
+                || ignored.matching(p).isEmpty()).toList();
+        Set<Owner> teams = new TreeSet<>();
+        for (ApprovalRule rule : policy.rules()) {
+            PathPatterns patterns = new PathPatterns(rule.paths());
+            if (judged.stream().anyMatch(p -> patterns.matching(p).isPresent())) {
+                rule.from().stream().filter(Owner::isTeam).forEach(teams::add);
+            }
+        }
+        return teams;
+    }
+
+    /**
      * A failing verdict for when the evaluation cannot be trusted to run, e.g. the ownership rules at the base
      * do not parse. The check then fails with {@code reason} as its title rather than passing by accident.
      */
@@ -164,8 +183,13 @@ public final class Evaluation {
 
         Verdict verdict() {
             List<Touched> touched = touchedPaths();
+            // Only rules that cover a touched path are asked who may approve them (an unknown team is noted).
             List<Set<String>> ruleApprovers = new ArrayList<>();
-            policy.rules().forEach(r -> ruleApprovers.add(satisfiers(r.from())));
+            for (int i = 0; i < policy.rules().size(); i++) {
+                int index = i;
+                boolean matched = touched.stream().anyMatch(t -> t.rules().contains(index));
+                ruleApprovers.add(matched ? satisfiers(policy.rules().get(i).from()) : Set.of());
+            }
             sortApprovals(touched, ruleApprovers);
 
             SortedSet<String> codeOwnerApprovers = new TreeSet<>();

@@ -165,7 +165,7 @@ public final class PolicyGate implements OwnershipGate {
         for (String path : paths) {
             rules.ownersOf(path).owners().stream().filter(Owner::isTeam).forEach(teams::add);
         }
-        config.rules().forEach(r -> r.from().stream().filter(Owner::isTeam).forEach(teams::add));
+        teams.addAll(Evaluation.ruleTeams(config, paths));
         Map<Owner, Set<String>> members = new LinkedHashMap<>();
         for (Owner team : teams) {
             String name = team.name();
