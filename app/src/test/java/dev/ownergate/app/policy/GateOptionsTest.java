@@ -279,4 +279,12 @@ class GateOptionsTest {
         assertThat(Evaluation.commitsToCompare(in.policy(), in.pr())).containsExactly(C1, C2);
         assertThat(Evaluation.commitsToCompare(PolicyConfig.DEFAULTS, in.pr())).isEmpty();
     }
+
+    @Test
+    void onlyTheTeamsOfRulesThatCoverAChangedFileAreLookedUp() {
+        PolicyConfig policy = PolicyConfig.parse(PolicyConfig.PATH, RULES).config().orElseThrow();
+        assertThat(Evaluation.ruleTeams(policy, java.util.List.of("app/q.sql", "web/yarn.lock")))
+                .containsExactly(dev.ownergate.owners.Owner.team("acme/dba"));
+        assertThat(Evaluation.ruleTeams(policy, java.util.List.of("generated/x.sql", "app/a.py"))).isEmpty();
+    }
 }

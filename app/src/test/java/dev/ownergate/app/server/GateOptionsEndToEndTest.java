@@ -198,4 +198,62 @@ class GateOptionsEndToEndTest {
                 .contains("<code>.github/ownergate.yml:4:3: unknown key 'approval.min_aprovals'; did you mean"
                         + " 'min_approvals'? Rename it to 'min_approvals'</code>");
     }
+
+    @Test
+    void aComparisonGitHubListsOnlyInPartCountsAsEverythingChanged() throws Exception {
+        Map<String, String> baseFiles = new HashMap<>(Map.of(".github/CODEOWNERS", CODEOWNERS,
+                ".github/ownergate.yml", POLICY, "app/a.py", "a0\n"));
+        String base = repo.commit(baseFiles);
+        String c1 = commit(baseFiles, Map.of("app/a.py", "a1\n"));
+        Map<String, String> many = new HashMap<>(Map.of("app/a.py", "a1\n"));
+        for (int i = 0; i < CommitComparisonLimit.FILES + 1; i++) {
+            many.put("gen/f" + i + ".txt", "x\n");
+        }
+        String head = commit(baseFiles, many);
+        FakeGitHub.Pull pr = repo.pull(8, "carol", "main", base, head).modified("app/a.py").reviewOn(81, "alice",
+                "APPROVED", c1);
+
+        JsonNode check = evaluate("pull_request", "pull_request.synchronize.json", 8, head);
+
+        // alice's file did not change, but GitHub lists only 300 files of the comparison: fail safe.
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("summary").asText()).contains("- @alice approved " + c1.substring(0, 7)
+                + "; GitHub lists only the first 300 files changed since then, so every file counts as changed");
+        assertThat(pr.dismissals()).containsOnlyKeys(81L);
+    }
+
+    @Test
+    void aPolicyWithErrorsFailsUnderTheCheckNameItChose() throws Exception {
+        String base = repo.commit(Map.of(".github/CODEOWNERS", CODEOWNERS, "app/a.py", "x\n",
+                ".github/ownergate.yml", "check_name: owners-gate\napproval: {mode: all}\n"));
+        repo.pull(9, "carol", "main", base, "h9").modified("app/a.py").review(91, "alice", "APPROVED");
+
+        evaluate("pull_request", "pull_request.opened.json", 9, "h9");
+
+        assertThat(repo.latestCheckRun("h9", "owners-gate").path("conclusion").asText()).isEqualTo("failure");
+        assertThat(repo.latestCheckRun("h9", "code-owners")).isNull();
+    }
+
+    @Test
+    void staleReviewsAreDismissedOnlyWhenThePolicySaysSo() throws Exception {
+        Map<String, String> baseFiles = Map.of(".github/CODEOWNERS", CODEOWNERS, "app/a.py", "a0\n",
+                ".github/ownergate.yml", "approval: {invalidate_on_push: owned-changes}\n");
+        String base = repo.commit(baseFiles);
+        String c1 = commit(baseFiles, Map.of("app/a.py", "a1\n"));
+        String head = commit(baseFiles, Map.of("app/a.py", "a2\n"));
+        FakeGitHub.Pull pr = repo.pull(10, "carol", "main", base, head).modified("app/a.py")
+                .reviewOn(101, "alice", "APPROVED", c1);
+
+        JsonNode check = evaluate("pull_request", "pull_request.synchronize.json", 10, head);
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("summary").asText()).contains("### Approvals that no longer count");
+        assertThat(pr.dismissals()).isEmpty();
+        assertThat(h.github.calls()).doesNotContainKey(DISMISS);
+    }
+
+    /** GitHub's documented cap on a comparison's file list. */
+    private static final class CommitComparisonLimit {
+        static final int FILES = dev.ownergate.app.github.CommitComparison.MAX_LISTED_FILES;
+    }
 }
