@@ -9,6 +9,8 @@ import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.FileOwnership;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -156,6 +158,7 @@ public final class Evaluation {
         /** Approvers whose approval counts: not the author, not an untrusted bot, not made stale by a push. */
         private final SortedSet<String> approvers = new TreeSet<>();
         private final List<StaleApproval> stale = new ArrayList<>();
+        private final Map<String, SortedSet<String>> ownApprovers = new HashMap<>();
 
         Run(EvaluationInput in) {
             this.in = in;
@@ -332,13 +335,20 @@ public final class Evaluation {
                     || policy.unownedFiles() == UnownedFiles.REQUIRE_APPROVAL);
         }
 
+        /** Approvers who own {@code t}; asked several times per path, computed once (approvers are settled by then). */
         private SortedSet<String> ownApprovers(Touched t) {
-            SortedSet<String> own = new TreeSet<>(approvers);
-            own.retainAll(t.satisfiers());
-            if (policy.allowAuthor() && !author.isEmpty() && t.satisfiers().contains(author)) {
-                own.add(author);
-            }
-            return own;
+            return ownApprovers.computeIfAbsent(t.path(), p -> {
+                SortedSet<String> own = new TreeSet<>();
+                for (String a : approvers) {
+                    if (t.satisfiers().contains(a)) {
+                        own.add(a);
+                    }
+                }
+                if (policy.allowAuthor() && !author.isEmpty() && t.satisfiers().contains(author)) {
+                    own.add(author);
+                }
+                return Collections.unmodifiableSortedSet(own);
+            });
         }
 
         private SortedSet<String> ownBlockers(Touched t) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +54,10 @@ final class SuggestedReviewers {
     static List<String> suggest(String pullRequest, String author, int minApprovals, List<Judged> judged,
             List<RuleVerdict> rules, SortedSet<String> codeOwnerApprovers, Set<String> notes) {
         List<Need> needs = new ArrayList<>();
-        Set<Owner> allOwners = new TreeSet<>();
-        Set<Owner> allHints = new TreeSet<>();
         boolean anyOwnerOpen = false;
         int anyReviewerFiles = 0;
         for (Judged j : judged) {
             FileVerdict v = j.verdict();
-            allOwners.addAll(eligible(j.ownership().owners(), author, codeOwnerApprovers));
-            allHints.addAll(j.ownership().reviewers());
             if (v.status() != FileStatus.NEEDS_APPROVAL) {
                 continue;
             }
@@ -92,10 +89,17 @@ final class SuggestedReviewers {
             }
         }
         if (anyOwnerOpen) {
+            Set<Owner> allOwners = new TreeSet<>();
+            Set<Owner> allHints = new TreeSet<>();
+            for (Judged j : judged) {
+                allOwners.addAll(eligible(j.ownership().owners(), author, codeOwnerApprovers));
+                allHints.addAll(j.ownership().reviewers());
+            }
             needs.add(new Need(allOwners, allHints, minApprovals - codeOwnerApprovers.size()));
         }
 
-        Set<Owner> candidates = new TreeSet<>();
+        // The pick below is independent of iteration order (ties end in the owners' natural order), so a hash set.
+        Set<Owner> candidates = new HashSet<>();
         needs.stream().filter(n -> n.eligible != null).forEach(n -> candidates.addAll(n.eligible));
         Map<Owner, Long> spread = new HashMap<>();
         candidates.forEach(c -> spread.put(c, fnv1a(pullRequest + ":" + c)));
