@@ -58,7 +58,8 @@ public final class VerdictPages {
                 + ".meta{color:#59636e}</style></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
     }
 
-    static String escape(String text) {
+    /** HTML text and attribute escaping for every page this server renders. */
+    public static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\"", "&quot;").replace("'", "&#39;");
     }
