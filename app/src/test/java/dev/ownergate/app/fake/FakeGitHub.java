@@ -346,7 +346,9 @@ public final class FakeGitHub implements AutoCloseable {
             for (int i = 0; i < reviews.size(); i++) {
                 String[] r = reviews.get(i);
                 if (r[0].equals(Long.toString(id))) {
-                    reviews.set(i, new String[] {r[0], r[1], state, r[3], r[4]});
+                    String[] changed = r.clone();
+                    changed[2] = state;
+                    reviews.set(i, changed);
                 }
             }
             return this;
