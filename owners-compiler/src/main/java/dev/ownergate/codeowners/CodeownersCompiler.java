@@ -42,7 +42,7 @@ import java.util.stream.IntStream;
 public final class CodeownersCompiler {
 
     /** GitHub ignores CODEOWNERS files of 3 MB or more; we stay under 3,000,000 bytes to be safe. */
-    public static final int GITHUB_SIZE_LIMIT = 3_000_000;
+    public static final int GITHUB_SIZE_LIMIT = CodeownersFile.GITHUB_SIZE_LIMIT;
 
     /** The first line of every file we write: how {@code compile} tells its own output from a foreign file. */
     public static final String HEADER_FIRST_LINE =
