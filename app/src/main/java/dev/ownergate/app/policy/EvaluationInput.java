@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * @param configProblems problems to show in the check run: the policy file's (errors mean the defaults apply)
  *                       and warnings about the rules (e.g. CODEOWNERS lines GitHub skips)
  * @param teamMembers    each owning team's members (logins), child teams included; a team missing here has
- *                       unknown members, so no approval can satisfy it
+ *                       unknown members, so no approval can satisfy it. An email owner maps to the login of the
+ *                       account GitHub links the email to, when that account is known
  */
 public record EvaluationInput(
         PullRequestFacts pr,

@@ -128,6 +128,9 @@ public final class PolicyGate implements OwnershipGate {
                     String name = owner.name();
                     int slash = name.indexOf('/');
                     members.put(owner, in.teams().members(name.substring(0, slash), name.substring(slash + 1)));
+                } else if (owner.kind() == Owner.Kind.EMAIL && !members.containsKey(owner)) {
+                    // GitHub honours an email owner as the account it is a verified email of: that login approves.
+                    in.teams().loginOfEmail(owner.name(), in.pr().repo()).ifPresent(l -> members.put(owner, Set.of(l)));
                 }
             }
         }

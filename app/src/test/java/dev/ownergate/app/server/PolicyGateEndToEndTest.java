@@ -82,6 +82,18 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void anEmailOwnerIsSatisfiedByTheAccountItsCommitsAreLinkedTo() throws Exception {
+        repo.commitBy("dave", "dave@private.example.com");
+        String base = repo.commit(Map.of(".github/CODEOWNERS", "* dave@private.example.com\n", "src/app.txt", "x\n"));
+        repo.pull(14, "carol", "main", base, "h14").modified("src/app.txt").review(14, "dave", "APPROVED");
+
+        JsonNode check = opened(14, "h14");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("success");
+        assertThat(h.github.calls()).containsKeys("GET /search/users", "GET /repos/{o}/{r}/commits");
+    }
+
+    @Test
     void policyFileCanAskForReviewsAndRenameTheCheck() throws Exception {
         String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
                 ".github/ownergate.yml", "request_reviews: true\ncheck_name: owners-gate\n"));
