@@ -409,6 +409,13 @@ public final class CodeownersCompiler {
             String prefix = dir.isEmpty() ? "" : dir + "/";
 
             // The folder rule: the owners of a new file here that no filter or per-file glob names.
+            // A folder whose name needs '?' stand-ins that also match another path gets no folder or glob rules:
+            // its files are listed one by one instead (issue #8: "use ? where that stays exact, otherwise list").
+            if (!standInsStayExact(dir, lo, hi)) {
+                emitSingleFiles(dir, lo, hi);
+                recurse(dir, lo, hi, List.of());
+                return;
+            }
             String newFile = prefix + NEW_FILE;
             int newFileOwners = probe(newFile);
             if (newFileOwners >= 0 && effectiveOf(newFile) != newFileOwners) {
@@ -480,7 +487,33 @@ public final class CodeownersCompiler {
             }
 
             emitSingleFiles(dir, lo, hi);
+            recurse(dir, lo, hi, candidates);
+            inScope.subList(scopeMark, inScope.size()).clear();
+            if (config.isPresent() && lines.size() > before) {
+                lines.add(before, Line.comment("# " + config.get().path()));
+            }
+        }
 
+        /**
+         * Whether the folder pattern, with '?' for the characters CODEOWNERS cannot write, matches only paths
+         * inside this folder (files {@code lo} to {@code hi}).
+         */
+        private boolean standInsStayExact(String dir, int lo, int hi) {
+            if (!CodeownersPaths.needsStandIn(dir)) {
+                return true;
+            }
+            CodeownersPattern pattern = CodeownersPattern.compile("/" + CodeownersPaths.literal(dir) + "/");
+            for (int i = 0; i < files.size(); i++) {
+                if ((i < lo || i >= hi) && pattern.matches(files.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Emits each subfolder of {@code dir}, passing down what of the candidates still applies there. */
+        private void recurse(String dir, int lo, int hi, List<String> candidates) {
+            String prefix = dir.isEmpty() ? "" : dir + "/";
             int i = lo;
             while (i < hi) {
                 String file = files.get(i);
@@ -505,10 +538,6 @@ public final class CodeownersCompiler {
                 }
                 emitFolder(file.substring(0, slash), i, j, passedDown);
                 i = j;
-            }
-            inScope.subList(scopeMark, inScope.size()).clear();
-            if (config.isPresent() && lines.size() > before) {
-                lines.add(before, Line.comment("# " + config.get().path()));
             }
         }
 

@@ -262,6 +262,18 @@ class CompileCommandTest {
     }
 
     @Test
+    void aFolderWhoseStandInMatchesAnotherFolderHasItsFilesListed() throws IOException {
+        repo().write("a b/OWNERS", "carol\n").write("a b/x.py", "").write("a#b/y.py", "").commitAll("init");
+
+        CliRun run = CliRun.of(dir, "compile", "--root", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(codeowners()).as("/a?b/ would also give a#b/y.py to @carol").doesNotContain("/a?b/ ")
+                .contains("/a?b/x.py @alice @carol\n").contains("/a?b/OWNERS @alice @carol\n")
+                .doesNotContain("y.py");
+    }
+
+    @Test
     void pathsWhoseStandInsCollideWithOtherOwnersAreAnInputError() throws IOException {
         repo().write("a b/OWNERS", "carol\n").write("a b/x.py", "")
                 .write("a#b/OWNERS", "dave\n").write("a#b/x.py", "").commitAll("init");
