@@ -15,6 +15,8 @@ import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.repo.GitChanges;
 import dev.ownergate.repo.GitRevision;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.OwnersSettingsParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +160,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         String headSha = headRev.commit();
         String at = " at " + shortSha(baseRev.commit());
-        OwnershipLoader.Loaded loaded = OwnershipLoader.load(baseRev, paths);
+        OwnershipLoader.Loaded loaded = policyFile == null ? OwnershipLoader.load(baseRev, paths)
+                : OwnershipLoader.load(baseRev, paths, ownersSettings(policyFile));
         if (loaded.rules().isEmpty() || loaded.hasErrors()) {
             // The same failure the check run shows: rules that do not parse never mean "unowned".
             loaded.problems().forEach(d -> err.println(d.format()));
@@ -202,6 +205,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new InvalidInput("the policy file " + policyFile + " is invalid:\n" + String.join("\n", lines));
         }
         return parsed;
+    }
+
+    /** The owners settings of a policy file being tried out; the file's other problems are reported by policy(). */
+    private static OwnersSettings ownersSettings(Path file) throws IOException, InvalidInput {
+        OwnersSettingsParser.Result parsed = OwnersSettingsParser.parse(file.toString(),
+                Files.readString(file, StandardCharsets.UTF_8));
+        if (parsed.hasErrors()) {
+            throw new InvalidInput("the policy file " + file + " is invalid:\n" + String.join("\n",
+                    parsed.diagnostics().stream().map(Diagnostic::format).toList()));
+        }
+        return parsed.settings();
     }
 
     private Map<Owner, Set<String>> teamMembers() throws InvalidInput {

@@ -64,6 +64,36 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void ownersSettingsAreReadAtTheBase() throws IOException {
+        // An example folder with its own broken OWNERS file: ignored by owners.ignore at the base, it does not
+        // fail the gate, and its files stay owned from above (like this repository's examples/).
+        repo.git("checkout", "-q", "main");
+        repo.write("examples/demo/OWNERS", "approvers: [\"demo!\"]\n").write("examples/demo/a.py", "a\n")
+                .write(".github/ownergate.yml", "owners:\n  ignore: [\"/examples/\"]\n").commitAll("example");
+        repo.git("checkout", "-q", "-b", "example-change");
+        repo.write("examples/demo/a.py", "b\n").commitAll("change example");
+
+        Run run = evaluate("--base", "main", "--approved-by", "lead");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("| <code>examples/demo/a.py</code> | @lead | ✅ approved | @lead |");
+    }
+
+    @Test
+    void anInvalidOwnersSettingFailsClosed() throws IOException {
+        repo.git("checkout", "-q", "main");
+        repo.write(".github/ownergate.yml", "owners:\n  per_file_globs: fnmatch\n").commitAll("bad setting");
+        repo.git("checkout", "-q", "-b", "after-bad-setting");
+        repo.write("src/a.txt", "changed\n").commitAll("change a");
+
+        Run run = evaluate("--base", "main", "--approved-by", "alice");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Failed closed").contains(".github/ownergate.yml:2:19: 'owners.per_file_globs'"
+                + " must be one of find-owners, one-folder, simple, not 'fnmatch'");
+    }
+
+    @Test
     void changeWithoutOwnerApprovalFailsWithExitOneAndSuggestsTheOwner() throws IOException {
         repo.write("src/a.txt", "changed\n").write("docs/guide.md", "new\n").commitAll("change");
 

@@ -69,6 +69,9 @@ public final class FakeGitHub implements AutoCloseable {
     private final Set<String> users = ConcurrentHashMap.newKeySet();
     private volatile long appId;
     private volatile PublicKey appKey;
+    private final Map<String, ObjectNode> manifestCodes = new ConcurrentHashMap<>();
+    private final List<JsonNode> manifestsReceived = new CopyOnWriteArrayList<>();
+    private final Map<Long, java.security.KeyPair> registeredApps = new ConcurrentHashMap<>();
 
     private record Fault(String endpoint, int status, Integer retryAfterSeconds, AtomicInteger remaining) {}
 
@@ -141,6 +144,16 @@ public final class FakeGitHub implements AutoCloseable {
     public void app(long id, PublicKey key) {
         this.appId = id;
         this.appKey = key;
+    }
+
+    /** The manifests posted to the App-registration page, oldest first. */
+    public List<JsonNode> manifestsReceived() {
+        return List.copyOf(manifestsReceived);
+    }
+
+    /** The key pair of an App registered through the manifest flow. */
+    public java.security.KeyPair registeredAppKeys(long id) {
+        return registeredApps.get(id);
     }
 
     public void team(String org, String slug, String... members) {
@@ -363,6 +376,10 @@ public final class FakeGitHub implements AutoCloseable {
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
             String rawPath = ex.getRequestURI().getRawPath();
+            if (NEW_APP_PAGE.matcher(rawPath).matches()) {
+                registerAppFromManifest(ex);
+                return;
+            }
             if (!rawPath.startsWith(prefix + "/")) {
                 calls.computeIfAbsent("OUTSIDE THE API " + rawPath, k -> new AtomicInteger()).incrementAndGet();
                 send(ex, new Reply(404, message("Not Found"), null));
@@ -406,7 +423,64 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
+    /**
+     * GitHub's web page that receives a manifest (a form POST with field {@code manifest}), at the web root, not
+     * under the API prefix. Stands in for the operator confirming on GitHub: registers the App with a new key,
+     * secrets and a one-time code, and redirects to the manifest's {@code redirect_url} with the code and the
+     * {@code state} the form carried, as GitHub does.
+     */
+    private static final Pattern NEW_APP_PAGE = Pattern.compile("(?:/organizations/([^/]+))?/settings/apps/new");
+
+    private void registerAppFromManifest(HttpExchange ex) throws IOException {
+        calls.computeIfAbsent("POST /settings/apps/new", k -> new AtomicInteger()).incrementAndGet();
+        Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> params = query(ex.getRequestURI().getRawQuery());
+        JsonNode manifest = JSON.readTree(form.getOrDefault("manifest", "{}"));
+        manifestsReceived.add(manifest);
+        Matcher org = NEW_APP_PAGE.matcher(ex.getRequestURI().getRawPath());
+        org.matches();
+        java.security.KeyPair keys;
+        try {
+            java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
+            keys = gen.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long id = ids.incrementAndGet();
+        registeredApps.put(id, keys);
+        String name = manifest.path("name").asText("app");
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        ObjectNode app = template("GET.app.json");
+        app.put("id", id).put("slug", slug).put("name", name)
+                .put("html_url", "https://github.com/apps/" + slug)
+                .put("client_id", "Iv23li" + Long.toHexString(id) + "fake")
+                .put("client_secret", randomHex(20)).put("webhook_secret", randomHex(20))
+                .put("pem", "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        if (org.group(1) != null) {
+            ((ObjectNode) app.path("owner")).put("login", org.group(1)).put("type", "Organization");
+        }
+        app.set("permissions", manifest.path("default_permissions"));
+        app.set("events", manifest.path("default_events"));
+        String code = randomHex(10);
+        manifestCodes.put(code, app);
+        String redirect = manifest.path("redirect_url").asText();
+        ex.getResponseHeaders().add("Location", redirect + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(params.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        ex.sendResponseHeaders(302, -1);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
     private boolean authorized(Route r, HttpExchange ex) {
+        if (r.endpoint().equals("POST /app-manifests/{code}/conversions")) {
+            return true; // the one-time code is the credential
+        }
         String credential = credential(ex);
         if (credential == null) {
             return false;
@@ -476,6 +550,10 @@ public final class FakeGitHub implements AutoCloseable {
                             .toString());
                     return new Reply(201, t, null);
                 });
+        route("POST", "/app-manifests/([^/]+)/conversions", "POST /app-manifests/{code}/conversions", (m, q, b, ex) -> {
+            ObjectNode app = manifestCodes.remove(m.group(1)); // a code works once
+            return app == null ? new Reply(404, message("Not Found"), null) : new Reply(201, app, null);
+        });
         route("GET", "/app", "GET /app", (m, q, b, ex) ->
                 Reply.ok(template("GET.app.json").put("id", appId == 0 ? 1 : appId)));
         route("GET", "/app/installations/(\\d+)", "GET /app/installations/{id}", (m, q, b, ex) -> {
