@@ -229,6 +229,11 @@ public final class FakeGitHub implements AutoCloseable {
             return p;
         }
 
+        /** Forgets a commit, as GitHub does with one a force-push left unreachable: comparing with it is a 404. */
+        public void forget(String sha) {
+            commits.remove(sha);
+        }
+
         /** Check runs posted to this repository, oldest first. */
         public List<JsonNode> checkRuns() {
             return List.copyOf(checkRuns);
@@ -270,7 +275,9 @@ public final class FakeGitHub implements AutoCloseable {
         volatile String headSha;
         volatile boolean open = true;
         volatile List<String[]> files = new ArrayList<>(); // {status, path, previousPath}
-        final List<String[]> reviews = new CopyOnWriteArrayList<>(); // {id, login, state, commit, submittedAt}
+        // {id, login, state, commit, submittedAt, user type, dismissal message}
+        final List<String[]> reviews = new CopyOnWriteArrayList<>();
+        volatile boolean draft;
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> requestedTeams = ConcurrentHashMap.newKeySet();
         volatile int changedFilesOverride = -1;
@@ -313,9 +320,33 @@ public final class FakeGitHub implements AutoCloseable {
         }
 
         public Pull review(long id, String login, String state) {
-            reviews.add(new String[] {Long.toString(id), login, state, headSha,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()});
+            return reviewOn(id, login, state, headSha);
+        }
+
+        /** A review submitted on an older commit of the pull request. */
+        public Pull reviewOn(long id, String login, String state, String commitSha) {
+            reviews.add(new String[] {Long.toString(id), login, state, commitSha,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "User", null});
             return this;
+        }
+
+        /** A review by a GitHub App's bot account (user type Bot, login ending in [bot]). */
+        public Pull reviewByBot(long id, String appSlug, String state) {
+            reviews.add(new String[] {Long.toString(id), appSlug + "[bot]", state, headSha,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "Bot", null});
+            return this;
+        }
+
+        public Pull draft(boolean draft) {
+            this.draft = draft;
+            return this;
+        }
+
+        /** The message of each dismissed review, by review id. */
+        public Map<Long, String> dismissals() {
+            Map<Long, String> out = new TreeMap<>();
+            reviews.stream().filter(r -> r[6] != null).forEach(r -> out.put(Long.parseLong(r[0]), r[6]));
+            return out;
         }
 
         /** The next reads of this pull request report {@code oldHead}, as GitHub's lagging replicas can. */
@@ -632,12 +663,62 @@ public final class FakeGitHub implements AutoCloseable {
             ArrayNode all = JSON.createArrayNode();
             for (String[] r : p.reviews) {
                 ObjectNode e = item.deepCopy();
-                e.put("id", Long.parseLong(r[0])).put("state", r[2]).put("commit_id", r[3]).put("submitted_at", r[4]);
-                ((ObjectNode) e.path("user")).put("login", r[1]);
-                all.add(e);
+                all.add(reviewJson(item, r));
             }
             return page(all, q, ex);
         });
+        route("PUT", o + "/pulls/(\\d+)/reviews/(\\d+)/dismissals",
+                "PUT /repos/{o}/{r}/pulls/{n}/reviews/{id}/dismissals", (m, q, b, ex) -> {
+                    Pull p = repoOf(m).pulls.get(Integer.parseInt(m.group(3)));
+                    String[] review = p == null ? null : p.reviews.stream().filter(r -> r[0].equals(m.group(4)))
+                            .findFirst().orElse(null);
+                    if (review == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    if (!review[2].equals("APPROVED") && !review[2].equals("CHANGES_REQUESTED")) {
+                        return new Reply(422, message("Can not dismiss a " + review[2].toLowerCase(Locale.ROOT)
+                                + " pull request review"), null);
+                    }
+                    if (!b.path("message").isTextual() || b.path("message").asText().isBlank()) {
+                        return new Reply(422, message("Invalid request: message is required"), null);
+                    }
+                    review[2] = "DISMISSED";
+                    review[6] = b.path("message").asText();
+                    return Reply.ok(reviewJson(item("GET.repos.owner.repo.pulls.number.reviews.json"), review));
+                });
+        route("GET", o + "/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)", "GET /repos/{o}/{r}/compare/{basehead}",
+                (m, q, b, ex) -> {
+                    Repo repo = repoOf(m);
+                    Map<String, String> from = repo.commits.get(m.group(3));
+                    Map<String, String> to = repo.commits.get(m.group(4));
+                    if (from == null || to == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    ObjectNode out = template("GET.repos.owner.repo.compare.basehead.json");
+                    ObjectNode item = (ObjectNode) out.path("files").get(0);
+                    ArrayNode files = JSON.createArrayNode();
+                    Set<String> paths = new java.util.TreeSet<>(from.keySet());
+                    paths.addAll(to.keySet());
+                    for (String path : paths) {
+                        String before = from.get(path);
+                        String after = to.get(path);
+                        if (java.util.Objects.equals(before, after)) {
+                            continue;
+                        }
+                        String status = before == null ? "added" : after == null ? "removed" : "modified";
+                        ObjectNode f = item.deepCopy().put("filename", path).put("status", status)
+                                .put("sha", after == null ? before : after);
+                        files.add(f);
+                        if (files.size() == 300) {
+                            break; // GitHub lists at most 300 files of a comparison
+                        }
+                    }
+                    boolean same = m.group(3).equals(m.group(4));
+                    out.put("status", same ? "identical" : "ahead").put("ahead_by", same ? 0 : 1).put("behind_by", 0)
+                            .put("total_commits", same ? 0 : 1);
+                    out.set("files", files);
+                    return Reply.ok(out);
+                });
         route("POST", o + "/pulls/(\\d+)/requested_reviewers", "POST /repos/{o}/{r}/pulls/{n}/requested_reviewers",
                 (m, q, b, ex) -> {
                     Repo repo = repoOf(m);
@@ -839,6 +920,14 @@ public final class FakeGitHub implements AutoCloseable {
         return r;
     }
 
+    /** A review in GitHub's shape: the list-reviews example's item with our state. */
+    private static ObjectNode reviewJson(ObjectNode item, String[] r) {
+        ObjectNode e = item.deepCopy();
+        e.put("id", Long.parseLong(r[0])).put("state", r[2]).put("commit_id", r[3]).put("submitted_at", r[4]);
+        ((ObjectNode) e.path("user")).put("login", r[1]).put("type", r[5]);
+        return e;
+    }
+
     /** A repository in GitHub's full shape: the pull request example's base repository, renamed. */
     private ObjectNode repoJson(Repo repo) {
         ObjectNode r = (ObjectNode) fixture("GET.repos.owner.repo.pulls.number.json").path("base").path("repo");
@@ -866,7 +955,7 @@ public final class FakeGitHub implements AutoCloseable {
     private ObjectNode pullJson(Repo repo, Pull p, String templateName) {
         JsonNode fixture = fixture(templateName);
         ObjectNode pr = (ObjectNode) (fixture.isArray() ? fixture.get(0) : fixture);
-        pr.put("number", p.number).put("state", p.open ? "open" : "closed").put("draft", false);
+        pr.put("number", p.number).put("state", p.open ? "open" : "closed").put("draft", p.draft);
         ((ObjectNode) pr.path("user")).put("login", p.author);
         String stale = templateName.equals("GET.repos.owner.repo.pulls.number.json") ? p.staleHeads.poll() : null;
         ((ObjectNode) pr.path("head")).put("sha", stale != null ? stale : p.headSha);
