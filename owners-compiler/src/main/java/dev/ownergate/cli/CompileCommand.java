@@ -72,7 +72,7 @@ public final class CompileCommand implements Callable<Integer> {
         // Read the tracked OWNERS files while git walks the tree for untracked ones.
         WorkTree.Listing listing = WorkTree.start(rootDir);
         List<String> trackedOwners = ownersFiles(listing.tracked(), ignored);
-        OwnersTree.LoadResult loaded = trackedOwners.isEmpty() ? null : OwnersTree.load(trackedOwners, listing.reader());
+        OwnersTree.LoadResult loaded = trackedOwners.isEmpty() ? null : OwnersTree.loadOnEveryCore(trackedOwners, listing.reader());
         WorkTree tree = listing.complete();
         List<String> ownersFiles = ownersFiles(tree.files(), ignored);
         timer.lap("list files, load OWNERS");
@@ -82,7 +82,7 @@ public final class CompileCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         if (loaded == null || !ownersFiles.equals(trackedOwners)) {
-            loaded = OwnersTree.load(ownersFiles, tree); // untracked OWNERS files count too
+            loaded = OwnersTree.loadOnEveryCore(ownersFiles, tree); // untracked OWNERS files count too
         }
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
         diagnostics.sort(null);

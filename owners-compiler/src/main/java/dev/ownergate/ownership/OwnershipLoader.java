@@ -7,6 +7,7 @@ import dev.ownergate.codeowners.CodeownersRules;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.repo.RepoSnapshot;
+import dev.ownergate.repo.WorkTree;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +50,9 @@ public final class OwnershipLoader {
         }
         if (!ownersFiles.isEmpty()) {
             List<String> needed = pathsOfInterest.isEmpty() ? ownersFiles : onAncestorFolders(ownersFiles, pathsOfInterest);
-            OwnersTree.LoadResult loaded = OwnersTree.load(needed, snapshot);
+            // A work tree is local files: parsed on every core. Other snapshots (the app's) load one file at a time.
+            OwnersTree.LoadResult loaded = snapshot instanceof WorkTree
+                    ? OwnersTree.loadOnEveryCore(needed, snapshot) : OwnersTree.load(needed, snapshot);
             boolean failed = loaded.diagnostics().stream().anyMatch(Diagnostic::isError);
             return new Loaded(failed ? Optional.empty() : Optional.of(loaded.tree()), loaded.diagnostics(), "OWNERS files");
         }
