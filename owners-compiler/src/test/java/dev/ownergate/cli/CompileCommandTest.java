@@ -67,10 +67,8 @@ class CompileCommandTest {
 
     @Test
     void untrackedOwnersFilesCountButIgnoredFilesDoNot() throws IOException {
-        repo().write(".gitignore", "build/\n").commitAll("init");
-        Files.createDirectories(dir.resolve("new"));
+        repo().write(".gitignore", "build/\n").write("new/x.py", "").commitAll("init");
         Files.writeString(dir.resolve("new/OWNERS"), "carol\n");
-        Files.writeString(dir.resolve("new/x.py"), "");
         Files.createDirectories(dir.resolve("build"));
         Files.writeString(dir.resolve("build/OWNERS"), "mallory\n");
 
