@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * launcher (JDK 21 or newer), no build:
  *
  * <pre>
- *   java bench/GenerateMonorepo.java --files 100000 --seed 42 --out DIR [--mode owners|flat] [--rules N] [--no-git]
+ *   java bench/GenerateMonorepo.java --files 100000 --seed 42 --out DIR [--mode owners|flat] [--rules N]
+ *        [--small-folders] [--no-git]
  * </pre>
  *
  * The source layout (3rdparty/, lib/, docs/, projectN/src/python/..., projectN/test/python/...) depends only on
@@ -38,7 +39,7 @@ public final class GenerateMonorepo {
 
     enum Mode { OWNERS, FLAT }
 
-    record Options(int files, long seed, Path out, Mode mode, int rules, boolean git) {}
+    record Options(int files, long seed, Path out, Mode mode, int rules, boolean git, boolean smallFolders) {}
 
     /** One folder of source files, in creation order. */
     record Folder(String path, List<String> files) {}
@@ -69,7 +70,7 @@ public final class GenerateMonorepo {
         } catch (IllegalArgumentException e) {
             System.err.println("GenerateMonorepo: " + e.getMessage());
             System.err.println("usage: java GenerateMonorepo.java --files N --seed S --out DIR"
-                    + " [--mode owners|flat] [--rules N] [--no-git]");
+                    + " [--mode owners|flat] [--rules N] [--small-folders] [--no-git]");
             System.exit(2);
             return;
         }
@@ -82,7 +83,8 @@ public final class GenerateMonorepo {
             }
         }
         long start = System.nanoTime();
-        List<Folder> folders = layout(options.files(), new Random(options.seed()));
+        List<Folder> folders = layout(options.files(), new Random(options.seed()),
+                options.smallFolders() ? new Random(options.seed() * 17 + 3) : null);
         Writer writer = new Writer(options.out());
         for (Folder folder : folders) {
             for (String file : folder.files()) {
@@ -111,6 +113,7 @@ public final class GenerateMonorepo {
         Mode mode = Mode.OWNERS;
         Integer rules = null;
         boolean git = true;
+        boolean smallFolders = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -124,6 +127,7 @@ public final class GenerateMonorepo {
                 };
                 case "--rules" -> rules = positive(a, value(args, ++i, a));
                 case "--no-git" -> git = false;
+                case "--small-folders" -> smallFolders = true;
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -131,7 +135,7 @@ public final class GenerateMonorepo {
             throw new IllegalArgumentException("--files and --out are required");
         }
         int defaultRules = Math.max(10, files >= 500_000 ? files / 50 : files / 100);
-        return new Options(files, seed, out, mode, rules == null ? defaultRules : rules, git);
+        return new Options(files, seed, out, mode, rules == null ? defaultRules : rules, git, smallFolders);
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -156,10 +160,15 @@ public final class GenerateMonorepo {
 
     // ---- layout ------------------------------------------------------------------------------------------------
 
-    /** Source folders holding exactly {@code total} files, averaging about ten files per folder. */
-    static List<Folder> layout(int total, Random rnd) {
+    /**
+     * Source folders holding exactly {@code total} files, averaging about ten files per folder; with
+     * {@code small} (--small-folders) each folder keeps only 1 to 4 of its files, so there are about three times
+     * as many folders, and OWNERS files, for the same number of files.
+     */
+    static List<Folder> layout(int total, Random rnd, Random small) {
         List<Folder> folders = new ArrayList<>();
         int[] left = {total};
+        smallFolders = small;
         add(folders, left, "", List.of("README.md", "BUILD", "pants.toml", "pyproject.toml", ".editorconfig"));
         int projects = Math.max(2, Math.round(total / 5000f));
         int pkg = 0;
@@ -193,9 +202,14 @@ public final class GenerateMonorepo {
         return folders;
     }
 
+    private static Random smallFolders;
+
     private static void add(List<Folder> folders, int[] left, String path, List<String> files) {
         if (left[0] <= 0) {
             return;
+        }
+        if (smallFolders != null && files.size() > 1) {
+            files = files.subList(0, Math.min(files.size(), 1 + smallFolders.nextInt(4)));
         }
         List<String> kept = files.size() > left[0] ? files.subList(0, left[0]) : files;
         left[0] -= kept.size();

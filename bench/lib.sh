@@ -80,7 +80,10 @@ ensure_tree() {
   log "bench: generating $mode tree with $files files (seed $SEED) in $dir"
   rm -rf "$dir" "$dir.done"
   mkdir -p "$WORK_DIR"
-  "$java" "$BENCH_DIR/GenerateMonorepo.java" --files "$files" --seed "$SEED" --mode "$mode" --out "$dir" >&2
+  # owners-small: the owners layout with 1 to 4 files per folder, so three times the folders and OWNERS files.
+  local args=(--mode "${mode%-small}")
+  [[ "$mode" == *-small ]] && args+=(--small-folders)
+  "$java" "$BENCH_DIR/GenerateMonorepo.java" --files "$files" --seed "$SEED" "${args[@]}" --out "$dir" >&2
   echo "$stamp" > "$dir.done"
   echo "$dir"
 }

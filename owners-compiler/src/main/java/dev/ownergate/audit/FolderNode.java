@@ -11,6 +11,7 @@ import java.util.List;
  * @param files       files under the folder, subfolders included
  * @param directFiles files directly in the folder
  * @param unowned     unowned files under the folder
+ * @param anyone      files under the folder that anyone may approve (neither owned nor unowned)
  * @param owners      the most common owner sets under the folder, most files first (at most {@value #TOP})
  * @param ownersHere  the same for the files directly in the folder
  * @param rules       the rules deciding most files under the folder, most files first (at most {@value #TOP})
@@ -22,6 +23,7 @@ public record FolderNode(
         int files,
         int directFiles,
         int unowned,
+        int anyone,
         List<OwnerShare> owners,
         List<OwnerShare> ownersHere,
         List<RuleShare> rules,

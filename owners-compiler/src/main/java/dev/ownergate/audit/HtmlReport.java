@@ -82,11 +82,14 @@ final class HtmlReport {
         w.endObject();
     }
 
-    /** {n: name, f: files, d: direct files, u: unowned, o: [set, files]..., h: top set of direct files, r: [rule, files]..., c: children}. */
+    /** {n: name, f: files, d: direct files, u: unowned, a: anyone may approve (when any), o: [set, files]..., h: top set of direct files, r: [rule, files]..., c: children}. */
     private static void node(FolderNode n, Set<FolderNode> shown, JsonWriter w,
             Map<FolderNode.OwnerShare, Integer> sets, List<FolderNode.OwnerShare> setList,
             Map<String, Integer> rules, List<FolderNode.RuleShare> ruleList) {
         w.beginObject().field("n", n.name()).field("f", n.files()).field("d", n.directFiles()).field("u", n.unowned());
+        if (n.anyone() > 0) {
+            w.field("a", n.anyone());
+        }
         w.name("o").beginArray();
         for (FolderNode.OwnerShare s : n.owners()) {
             w.value(ownerSet(s, sets, setList)).value(s.files());

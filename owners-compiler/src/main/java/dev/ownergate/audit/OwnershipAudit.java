@@ -368,7 +368,9 @@ public final class OwnershipAudit {
                 rules.add(new FolderNode.RuleShare(label.location(), label.pattern(), top[1]));
             }
             String name = f.path.substring(f.path.lastIndexOf('/') + 1);
-            return new FolderNode(name, f.path, f.files, f.direct, f.unowned, owners, here, rules, children);
+            int[] anyone = f.setCounts.get(ANYONE);
+            return new FolderNode(name, f.path, f.files, f.direct, f.unowned, anyone == null ? 0 : anyone[0], owners,
+                    here, rules, children);
         }
 
         private List<FolderNode.OwnerShare> shares(List<int[]> top) {

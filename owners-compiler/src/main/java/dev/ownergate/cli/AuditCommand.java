@@ -78,6 +78,7 @@ public final class AuditCommand implements Callable<Integer> {
                 err.println("ownergate audit: the ownership rules have errors; fix them first (see above)");
                 return OwnergateCli.EXIT_INVALID;
             }
+            rules.codeownersDisagreement(rules.tree.files()).forEach(d -> err.println(d.format()));
             AuditReport report = audit(rules);
             timer.lap("audit");
             StringBuilder text = new StringBuilder(1 << 16);

@@ -13,11 +13,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +41,8 @@ import picocli.CommandLine.Spec;
             "Compile the OWNERS files under DIR into DIR/.github/CODEOWNERS.",
             "The result is checked against the OWNERS resolution for every file before it is written."
         },
-        footer = {"", "Exit codes: 0 written or up to date, 1 out of date (--check), 2 invalid input or usage,",
+        footer = {"", "Exit codes: 0 written or up to date, 1 out of date (--check), 2 invalid input or usage",
+                "(also: FILE exists and Ownergate did not write it; --force replaces it),",
                 "3 self-verification failed (a bug in ownergate: please report it)."})
 public final class CompileCommand implements Callable<Integer> {
 
@@ -53,6 +59,9 @@ public final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Write nothing; exit 1 and print a unified diff when FILE is out of date.")
     boolean check;
+
+    @Option(names = "--force", description = "Replace FILE even when Ownergate did not write it (it lacks Ownergate's header).")
+    boolean force;
 
     @Option(names = "--no-verify", negatable = false,
             description = "Skip matching every file against the result (not recommended).")
@@ -119,6 +128,7 @@ public final class CompileCommand implements Callable<Integer> {
         CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, shownPath,
                 new CodeownersCompiler.Options(!noVerify));
         timer.lap("compile and verify");
+        result.warnings().forEach(d -> err.println(d.format()));
         if (!result.ok()) {
             result.problems().forEach(d -> err.println(d.format()));
             err.println("ownergate compile: nothing written");
@@ -128,6 +138,15 @@ public final class CompileCommand implements Callable<Integer> {
         String current = Files.isRegularFile(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
         CodeownersCompiler.Stats stats = result.stats();
 
+        if (current != null && !current.isBlank() && !CodeownersCompiler.isOwnergateOutput(current) && !(force && !check)) {
+            // Another tool's file (Perfetto generates its own): replacing it would lose its rules silently.
+            err.println(shownPath + ":1:1: this CODEOWNERS was not written by Ownergate (its first line is not"
+                    + " Ownergate's header), so " + (check ? "it is not compared with the OWNERS files"
+                    : "Ownergate will not overwrite it") + "; move it away, or run ./ownergate compile --force to"
+                    + " replace it with the compiled OWNERS files");
+            err.printf("ownergate compile: %s is foreign; nothing %s%n", shownPath, check ? "checked" : "written");
+            return OwnergateCli.EXIT_INVALID;
+        }
         if (check) {
             if (text.equals(current)) {
                 err.printf("ownergate compile: %s is up to date (%d rules, %,d files)%n", shownPath, stats.rules(), stats.files());
@@ -136,6 +155,11 @@ public final class CompileCommand implements Callable<Integer> {
             printDiff(out, shownPath, current, text);
             err.printf("ownergate compile: %s is out of date; run ./ownergate compile and commit the result%n", shownPath);
             return OwnergateCli.EXIT_PROBLEMS;
+        }
+        int staleTemps = removeStaleTempFiles(target, Instant.now());
+        if (staleTemps > 0) {
+            err.printf("ownergate compile: removed %d temporary file%s an interrupted earlier run left next to %s%n",
+                    staleTemps, staleTemps == 1 ? "" : "s", shownPath);
         }
         if (!text.equals(current)) {
             writeAtomically(target, text);
@@ -169,6 +193,37 @@ public final class CompileCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException notPosix) {
             // Windows and other non-POSIX file systems: their default permissions apply.
         }
+    }
+
+    /**
+     * A temp file older than this next to the target was left by a write that was killed (kill -9, power loss):
+     * a live write renames its temp file within milliseconds.
+     */
+    static final Duration STALE_TEMP_AGE = Duration.ofMinutes(1);
+
+    /** Removes {@code .NAME.*.tmp} files that an interrupted earlier write left next to the target. */
+    static int removeStaleTempFiles(Path target, Instant now) throws IOException {
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> {
+            String name = p.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".tmp");
+        })) {
+            for (Path temp : temps) {
+                BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile()
+                        && attributes.lastModifiedTime().toInstant().isBefore(now.minus(STALE_TEMP_AGE))) {
+                    Files.deleteIfExists(temp);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Temp file in the same folder, then a rename: readers never see a partial CODEOWNERS. */

@@ -1,5 +1,6 @@
 package dev.ownergate.cli;
 
+import dev.ownergate.codeowners.CodeownersCompiler;
 import dev.ownergate.codeowners.CodeownersFile;
 import dev.ownergate.codeowners.CodeownersLocator;
 import dev.ownergate.codeowners.CodeownersRules;
@@ -66,6 +67,45 @@ final class RepoRules {
                     : Optional.of(CodeownersFile.parse(path.get(), tree.read(path.get()).orElse("")));
         }
         return new RepoRules(tree, rules, problems, codeowners);
+    }
+
+    /**
+     * When the answers come from OWNERS files, GitHub still enforces the CODEOWNERS file: a warning (empty when
+     * they agree, or when there is no CODEOWNERS file) saying on how many of {@code paths} the two disagree, with
+     * the first example. Anyone-may-approve in OWNERS counts as a rule with no owners, which is how it compiles.
+     */
+    List<Diagnostic> codeownersDisagreement(Collection<String> paths) throws IOException {
+        if (!(rules instanceof OwnersTree owners) || codeowners.isEmpty() || paths.isEmpty()) {
+            return List.of();
+        }
+        CodeownersFile file = codeowners.get();
+        CodeownersRules enforced = new CodeownersRules(file);
+        int differing = 0;
+        String example = null;
+        for (String path : paths) {
+            var fromOwners = owners.ownersOf(path).owners();
+            var fromCodeowners = enforced.ownersOf(path).owners();
+            if (!fromOwners.equals(fromCodeowners)) {
+                if (differing++ == 0) {
+                    example = path + ": " + file.path() + " gives " + describe(fromCodeowners)
+                            + ", the OWNERS files give " + describe(fromOwners);
+                }
+            }
+        }
+        if (differing == 0) {
+            return List.of();
+        }
+        boolean foreign = !CodeownersCompiler.isOwnergateOutput(tree.read(file.path()).orElse(""));
+        return List.of(Diagnostic.warning(file.path(), 0, 0, "GitHub enforces this file, not the OWNERS files, and it"
+                + " disagrees with them on " + differing + " of " + paths.size() + " file" + (paths.size() == 1 ? "" : "s")
+                + " (" + example + ")" + (file.tooLarge() ? "; GitHub does not load it at all (over 3 MB)" : "")
+                + (foreign ? "; Ownergate did not write it (see ./ownergate compile --force)"
+                        : "; run ./ownergate compile and commit the result")));
+    }
+
+    private static String describe(java.util.SortedSet<dev.ownergate.owners.Owner> owners) {
+        return owners.isEmpty() ? "no owners"
+                : String.join(" ", owners.stream().map(dev.ownergate.owners.Owner::toCodeowners).toList());
     }
 
     /** False when the rules could not be loaded; {@link #problems} then holds the errors. */

@@ -220,10 +220,17 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Map.Entry<Owner, List<Diagnostic>> e : owners.entrySet()) {
             Owner owner = e.getKey();
             OwnerDirectory.Standing standing;
+            Optional<String> login = Optional.empty();
             try {
+                if (owner.kind() == Owner.Kind.EMAIL) {
+                    // GitHub honours an email only as a verified address of an account: find that account.
+                    login = directory.loginOfEmail(owner.name(), slug);
+                }
                 standing = switch (owner.kind()) {
                     case USER -> directory.userStanding(owner.name(), slug);
                     case TEAM -> directory.teamStanding(owner.name(), slug);
+                    case EMAIL -> login.isPresent() ? directory.userStanding(login.get(), slug)
+                            : OwnerDirectory.Standing.UNVERIFIABLE;
                     default -> OwnerDirectory.Standing.UNVERIFIABLE;
                 };
             } catch (IOException ex) {
@@ -234,7 +241,9 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             Diagnostic where = e.getValue().getFirst();
             int elsewhere = e.getValue().size() - 1;
-            String message = problem(owner, standing, slug)
+            String message = (login.isPresent() ? owner + " is the GitHub account @" + login.get() + "; "
+                    + problem(Owner.parse("@" + login.get()).orElseThrow(), standing, slug)
+                    : problem(owner, standing, slug))
                     + (elsewhere > 0 ? " (named in " + elsewhere + " more place" + (elsewhere == 1 ? "" : "s") + ")" : "");
             found.add(standing == OwnerDirectory.Standing.UNVERIFIABLE
                     ? Diagnostic.warning(where.path(), where.line(), where.column(), message)
@@ -253,8 +262,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "GitHub ignores secret teams as code owners";
             case NO_WRITE_ACCESS -> owner + " has no write access to " + slug
                     + "; grant write access or remove the owner (GitHub ignores owners who cannot write)";
-            case UNVERIFIABLE -> owner + ": cannot be checked through the GitHub API; make sure it is the verified "
-                    + "email of a user with write access";
+            case UNVERIFIABLE -> owner.kind() == Owner.Kind.EMAIL
+                    ? owner + ": no GitHub account shows this email on its profile, and no commit in " + slug
+                            + " links it to one; GitHub honours an email owner only when it is a verified email of an"
+                            + " account with write access, so write that account's @login instead"
+                    : owner + ": cannot be checked through the GitHub API; make sure it is the verified "
+                            + "email of a user with write access";
             case OK -> owner + ": ok";
         };
     }

@@ -115,6 +115,8 @@ public final class WhoCommand implements Callable<Integer> {
                 err.println("ownergate who: the ownership rules have errors; fix them first (see above)");
                 return OwnergateCli.EXIT_INVALID;
             }
+            rules.codeownersDisagreement(upFront.stream().filter(p -> !p.isEmpty()).distinct().toList())
+                    .forEach(d -> err.println(d.format()));
             Answerer answerer = new Answerer(rules, explain);
             Printer printer = json ? new JsonPrinter(out, rules.rules.sourceDescription()) : new TextPrinter(out);
             for (int i = 0; i < upFront.size(); i++) {

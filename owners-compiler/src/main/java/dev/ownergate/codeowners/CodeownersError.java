@@ -36,6 +36,9 @@ public record CodeownersError(
 
     /** {@code path:line:col: invalid owner `docs@`: ...} for the CLI. */
     public Diagnostic toDiagnostic() {
+        if (kind.equals(CodeownersFile.TOO_LARGE)) {
+            return Diagnostic.error(path, line, column, message);
+        }
         String token = tokenAt(source, column);
         String fix = suggestion != null ? suggestion : switch (kind) {
             case INVALID_OWNER -> "write a user as @login, a team as @org/team, or an email address";

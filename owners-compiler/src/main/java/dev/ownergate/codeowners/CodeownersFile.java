@@ -22,11 +22,31 @@ public record CodeownersFile(String path, List<CodeownersRule> rules, List<Codeo
         errors = List.copyOf(errors);
     }
 
-    /** Parses the text; never throws on bad input, which becomes {@link #errors()}. */
+    /**
+     * GitHub docs ("About code owners"): "CODEOWNERS files must be under 3 MB in size. A CODEOWNERS file over this
+     * limit will not be loaded". We read "3 MB" as 3,000,000 bytes, the same limit the compiler writes under.
+     */
+    public static final int GITHUB_SIZE_LIMIT = 3_000_000;
+
+    /** The kind of the one error of a file GitHub does not load at all. */
+    public static final String TOO_LARGE = "File too large";
+
+    /**
+     * Parses the text; never throws on bad input, which becomes {@link #errors()}. A text of 3 MB or more is what
+     * GitHub does not load: it has no rules and one {@link #TOO_LARGE} error, and is not parsed at all.
+     */
     public static CodeownersFile parse(String path, String text) {
         List<CodeownersRule> rules = new ArrayList<>();
         List<CodeownersError> errors = new ArrayList<>();
         String body = text == null ? "" : text;
+        long bytes = utf8Length(body);
+        if (bytes >= GITHUB_SIZE_LIMIT) {
+            String message = String.format("this CODEOWNERS file is %,d bytes, over GitHub's 3 MB limit, so GitHub"
+                    + " does not load it and no file has code owners from it; make it smaller (compile it from OWNERS"
+                    + " files with ./ownergate compile, which writes globs instead of single files)", bytes);
+            return new CodeownersFile(path, List.of(),
+                    List.of(new CodeownersError(1, 1, TOO_LARGE, "", null, message, path)));
+        }
         if (body.startsWith("\uFEFF")) {
             body = body.substring(1);
         }
@@ -47,6 +67,32 @@ public record CodeownersFile(String path, List<CodeownersRule> rules, List<Codeo
             from = newline + 1;
         }
         return new CodeownersFile(path, rules, errors);
+    }
+
+    /** True when GitHub does not load this file at all (3 MB or more). */
+    public boolean tooLarge() {
+        return errors.stream().anyMatch(e -> e.kind().equals(TOO_LARGE));
+    }
+
+    private static long utf8Length(String text) {
+        if ((long) text.length() * 3 < GITHUB_SIZE_LIMIT) {
+            return text.length(); // under the limit whatever the characters: skip counting
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The errors as diagnostics ({@code path:line:col: message}) for the CLI. */

@@ -72,9 +72,10 @@ public final class OwnersFileParser {
     /** As above, sharing settings, parsed imports and limits across the files of one tree load. */
     static Result parse(String path, String text, OwnersAliases aliases, TextSource imports, LoadContext context) {
         String clean = OwnersAliases.stripBom(text);
+        YamlDocument yaml = SafeYaml.load(path, clean); // once: detection and the YAML parser share it
         Result result;
-        if (detect(path, clean) == OwnersConfig.Format.YAML) {
-            result = switch (SafeYaml.load(path, clean)) {
+        if (detect(yaml, clean) == OwnersConfig.Format.YAML) {
+            result = switch (yaml) {
                 case YamlDocument.Loaded loaded -> YamlOwnersParser.parse(path, loaded.root(), aliases);
                 case YamlDocument.Invalid invalid -> new Result(emptyConfig(path), List.of(invalid.error()));
                 case YamlDocument.Empty empty -> new Result(emptyConfig(path), List.of());
@@ -90,7 +91,11 @@ public final class OwnersFileParser {
     /** The format rule of this class's documentation. */
     public static OwnersConfig.Format detect(String path, String text) {
         String clean = OwnersAliases.stripBom(text);
-        return switch (SafeYaml.load(path, clean)) {
+        return detect(SafeYaml.load(path, clean), clean);
+    }
+
+    private static OwnersConfig.Format detect(YamlDocument yaml, String clean) {
+        return switch (yaml) {
             case YamlDocument.Loaded loaded -> loaded.root() instanceof MappingNode mapping && !isFileImport(mapping)
                     ? OwnersConfig.Format.YAML : OwnersConfig.Format.PLAIN;
             case YamlDocument.Invalid invalid -> YAML_KEY_LINE.matcher(clean).find()

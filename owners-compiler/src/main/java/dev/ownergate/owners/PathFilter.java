@@ -2,6 +2,7 @@ package dev.ownergate.owners;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import dev.ownergate.settings.PerFileGlobs;
@@ -27,6 +28,14 @@ public sealed interface PathFilter {
      * list and patches differences.
      */
     Optional<String> glob();
+
+    /**
+     * Globs (as in {@link #glob()}) that together match the same files: one for most filters, several for a
+     * regex with alternatives ({@code BUILD(\.bazel)?$}). Empty when no exact set exists.
+     */
+    default Optional<List<String>> globs() {
+        return glob().map(List::of);
+    }
 
     /** Every file in the folder and below: Prow's {@code .*} filter or top-level lists, Chromium owner lines. */
     record All() implements PathFilter {
@@ -114,6 +123,11 @@ public sealed interface PathFilter {
         @Override
         public Optional<String> glob() {
             return RegexGlobs.toGlob(text());
+        }
+
+        @Override
+        public Optional<List<String>> globs() {
+            return RegexGlobs.toGlobs(text());
         }
     }
 

@@ -25,6 +25,16 @@ public interface OwnerDirectory {
     /** @param orgSlashTeam {@code org/team-slug}; @param repo {@code owner/name} */
     Standing teamStanding(String orgSlashTeam, String repo) throws IOException;
 
+    /**
+     * The login of the account an email owner stands for, when GitHub shows the link: a directory that cannot
+     * tell answers empty. GitHub honours an email in CODEOWNERS only when it is a verified address of an account.
+     *
+     * @param repo {@code owner/name}, where commits by the email may show the link
+     */
+    default java.util.Optional<String> loginOfEmail(String email, String repo) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** Opens a directory for a GitHub API base URL (github.com or GitHub Enterprise Server). */
     @FunctionalInterface
     interface Connector {

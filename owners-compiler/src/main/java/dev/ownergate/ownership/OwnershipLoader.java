@@ -86,7 +86,9 @@ public final class OwnershipLoader {
         List<Diagnostic> problems = new ArrayList<>();
         for (CodeownersError error : file.errors()) {
             Diagnostic d = error.toDiagnostic();
-            problems.add(Diagnostic.warning(d.path(), d.line(), d.column(), d.message() + " (GitHub skips this line)"));
+            // GitHub skips a bad line, or the whole file when it is too large; so do we, and say so.
+            problems.add(Diagnostic.warning(d.path(), d.line(), d.column(), file.tooLarge() ? d.message()
+                    : d.message() + " (GitHub skips this line)"));
         }
         return new Loaded(Optional.of(new CodeownersRules(file)), problems, path);
     }

@@ -1,5 +1,8 @@
 package dev.ownergate.repo;
 
+import dev.ownergate.codeowners.CodeownersLocator;
+import dev.ownergate.owners.OwnersAliases;
+import dev.ownergate.owners.OwnersTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +14,18 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * The files of a folder on disk. Inside a git work tree the list is {@code git ls-files} (tracked plus
- * untracked-but-not-ignored), so ignored build output never counts; elsewhere it is a walk that skips
- * {@code .git}. Reads come from the disk as they are now.
+ * The files of a folder on disk. Inside a git work tree the list is what git tracks ({@code git ls-files}) plus
+ * the OWNERS and CODEOWNERS files not added yet (and not ignored) in the folders git tracks files in, so rules
+ * being written count, while ignored build output and other files not added yet do not; elsewhere it is a walk
+ * that skips {@code .git}. Reads come from the disk as they are now.
  */
 public final class WorkTree implements RepoSnapshot {
     private final Path root;
@@ -47,9 +53,9 @@ public final class WorkTree implements RepoSnapshot {
     }
 
     /**
-     * Starts listing the folder. In a git work tree the tracked files (read from the index) come first and fast;
-     * the untracked ones need a walk of the whole tree, which runs meanwhile, so a caller can start on the
-     * tracked files (say, reading OWNERS files) before calling {@link Listing#complete()}.
+     * Starts listing the folder. In a git work tree the tracked files (read from the index) come first; the look
+     * for rule files not added yet runs meanwhile, so a caller can start on the tracked files (say, reading OWNERS
+     * files) before calling {@link Listing#complete()}.
      */
     public static Listing start(Path root) throws IOException {
         Path dir = root.toAbsolutePath().normalize();
@@ -57,24 +63,63 @@ public final class WorkTree implements RepoSnapshot {
             throw new NoSuchFileException(dir.toString(), null, "not a folder");
         }
         Git git = new Git(dir);
-        FutureTask<Optional<Git.Output>> untracked = new FutureTask<>(() ->
-                git.run("-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard"));
-        Thread.ofVirtual().start(untracked);
         Optional<Git.Output> tracked = git.run("-c", "core.quotepath=off", "ls-files", "-z", "--cached");
         if (tracked.isPresent() && tracked.get().ok()) {
-            return new Listing(dir, sortedUnique(Git.splitNul(tracked.get().stdout())), untracked);
+            List<String> files = sortedUnique(Git.splitNul(tracked.get().stdout()));
+            FutureTask<List<String>> untracked = new FutureTask<>(() -> untrackedRuleFiles(git, dir, files));
+            Thread.ofVirtual().start(untracked);
+            return new Listing(dir, files, untracked);
         }
-        untracked.cancel(true);
         return new Listing(dir, walk(dir), null);
+    }
+
+    /**
+     * The rule files (OWNERS, the root OWNERS_ALIASES, CODEOWNERS where GitHub looks) that are on disk but not yet
+     * added, in the folders that hold tracked files, without the ones git ignores. Asking git for every untracked
+     * file ({@code ls-files --others}) reads every folder of the tree, which took most of a 100k-file compile; a
+     * look for a few names in the known folders takes a few milliseconds. Rules can only govern listed files, so
+     * folders without tracked files (not added yet at all) need no look: their files are not listed either.
+     */
+    private static List<String> untrackedRuleFiles(Git git, Path dir, List<String> tracked) throws IOException {
+        Set<String> listed = new HashSet<>(tracked);
+        Set<String> folders = new HashSet<>();
+        folders.add("");
+        for (String file : tracked) {
+            for (int slash = file.lastIndexOf('/'); slash > 0 && folders.add(file.substring(0, slash));
+                    slash = file.lastIndexOf('/', slash - 1)) {
+                // every ancestor folder once
+            }
+        }
+        List<String> candidates = new ArrayList<>(CodeownersLocator.SEARCH_ORDER);
+        candidates.add(OwnersAliases.FILE_NAME);
+        for (String folder : folders) {
+            candidates.add(folder.isEmpty() ? OwnersTree.FILE_NAME : folder + "/" + OwnersTree.FILE_NAME);
+        }
+        List<String> onDisk = candidates.parallelStream()
+                .filter(path -> !listed.contains(path) && Files.isRegularFile(dir.resolve(path)))
+                .sorted()
+                .toList();
+        if (onDisk.isEmpty()) {
+            return onDisk;
+        }
+        // git keeps the ones it does not ignore; with literal paths it reads only their folders.
+        List<String> args = new ArrayList<>(List.of("-c", "core.quotepath=off", "ls-files", "-z", "--others",
+                "--exclude-standard", "--"));
+        onDisk.forEach(path -> args.add(":(literal)" + path));
+        Optional<Git.Output> kept = git.run(args.toArray(String[]::new));
+        if (kept.isEmpty() || !kept.get().ok()) {
+            throw new IOException("git ls-files --others failed in " + dir + kept.map(o -> ": " + o.stderr()).orElse(""));
+        }
+        return Git.splitNul(kept.get().stdout());
     }
 
     /** A listing in progress: {@link #tracked()} now, every file on {@link #complete()}. */
     public static final class Listing {
         private final Path root;
         private final List<String> tracked;
-        private final FutureTask<Optional<Git.Output>> untracked;
+        private final FutureTask<List<String>> untracked;
 
-        private Listing(Path root, List<String> tracked, FutureTask<Optional<Git.Output>> untracked) {
+        private Listing(Path root, List<String> tracked, FutureTask<List<String>> untracked) {
             this.root = root;
             this.tracked = tracked;
             this.untracked = untracked;
@@ -90,25 +135,20 @@ public final class WorkTree implements RepoSnapshot {
             return path -> readFile(root, path);
         }
 
-        /** Waits for the untracked files and returns the whole work tree. */
+        /** Waits for the untracked rule files and returns the whole work tree. */
         public WorkTree complete() throws IOException {
             if (untracked == null) {
                 return new WorkTree(root, tracked, false);
             }
-            Optional<Git.Output> others;
+            List<String> extra;
             try {
-                others = untracked.get();
+                extra = untracked.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while listing untracked files", e);
+                throw new IOException("interrupted while looking for untracked OWNERS files", e);
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
-            if (others.isEmpty() || !others.get().ok()) {
-                throw new IOException("git ls-files --others failed in " + root
-                        + others.map(o -> ": " + o.stderr()).orElse(""));
-            }
-            List<String> extra = Git.splitNul(others.get().stdout());
             if (extra.isEmpty()) {
                 return new WorkTree(root, tracked, true);
             }

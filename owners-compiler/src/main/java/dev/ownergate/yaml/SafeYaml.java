@@ -35,6 +35,12 @@ public final class SafeYaml {
     /** 3 MiB of code points; OWNERS and policy files are a few kilobytes. */
     public static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
 
+    /**
+     * A Yaml object is costly to build (it sets up a dumper too) and not thread-safe, but each compose starts
+     * afresh from its settings: one per thread serves the thousands of files of a tree load.
+     */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(SafeYaml::yaml);
+
     private SafeYaml() {}
 
     /**
@@ -49,7 +55,7 @@ public final class SafeYaml {
         }
         Node root;
         try {
-            root = yaml().compose(new StringReader(text));
+            root = YAML.get().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             return new YamlDocument.Invalid(fromMarked(path, e));
         } catch (RuntimeException | StackOverflowError e) {

@@ -117,6 +117,45 @@ class HtmlReportBrowserTest {
         assertThat((List<?>) resources).isEmpty();
     }
 
+    @Test
+    void foldersAreColouredByOwnerSetNotByTheirFirstOwner() {
+        browser.findElement(By.cssSelector("nav.crumbs a[data-crumb='']")).click();
+        wait(".box[data-path='lab']").click();
+        String a = wait(".box[data-path='lab/a']").getCssValue("background-color");
+        String b = browser.findElement(By.cssSelector(".box[data-path='lab/b']")).getCssValue("background-color");
+
+        assertThat(a).as("@amy @bob and @amy @carl are different owners").isNotEqualTo(b);
+    }
+
+    @Test
+    void everyBoxColourIsInTheLegendAndAnyoneIsGrey() {
+        browser.findElement(By.cssSelector("nav.crumbs a[data-crumb='']")).click();
+        List<String> legend = browser.findElements(By.cssSelector("#legend .entry")).stream()
+                .map(e -> e.findElement(By.className("sw")).getCssValue("background-color")).toList();
+        List<String> labels = browser.findElements(By.cssSelector("#legend .entry")).stream().map(WebElement::getText).toList();
+        assertThat(labels).contains("@org/billing", "@amy @bob", "@amy @carl", "anyone may approve", "unowned");
+
+        for (WebElement box : browser.findElements(By.cssSelector("#map .box[data-path]"))) {
+            if (!box.getAttribute("class").contains("unowned-fill")) {
+                assertThat(legend).as("colour of %s", box.getAttribute("data-path"))
+                        .contains(box.getCssValue("background-color"));
+            }
+        }
+        wait(".box[data-path='sandbox']").click();
+        assertThat(browser.findElement(By.cssSelector(".box[data-path='sandbox']")).getCssValue("background-color"))
+                .isEqualTo("rgba(140, 149, 159, 1)"); // #8c959f, the grey of "anyone may approve"
+    }
+
+    @Test
+    void headerAndSidePanelAgreeOnWhatOwnedMeans() {
+        browser.findElement(By.cssSelector("nav.crumbs a[data-crumb='']")).click();
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('nav.crumbs a[data-crumb=\"\"]').click();");
+        String header = browser.findElement(By.id("owned-percent")).getText();
+        String panel = browser.findElement(By.cssSelector("#details .figures")).getText();
+
+        assertThat(panel).as("the root's panel").contains("· " + header + " owned").contains("anyone may approve");
+    }
+
     private static WebElement wait(String css) {
         return new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
@@ -130,6 +169,7 @@ class HtmlReportBrowserTest {
             {"services/gateway", "25"}, {"web/app", "90"}, {"web/components", "60"}, {"web/legacy", "20"},
             {"docs", "30"}, {"docs/api", "15"}, {"tools", "12"}, {"tools/release", "8"}, {"vendor/zlib", "45"},
             {"vendor/json", "18"}, {"infra/terraform", "28"}, {"infra/k8s", "22"}, {"mobile/ios", "38"}, {"mobile/android", "42"},
+            {"lab/a", "30"}, {"lab/b", "30"}, {"sandbox", "25"},
         };
         for (String[] area : areas) {
             for (int i = 0; i < Integer.parseInt(area[1]); i++) {
@@ -152,6 +192,9 @@ class HtmlReportBrowserTest {
                 "infra/ @org/sre",
                 "mobile/ios/ @org/mobile",
                 "mobile/android/ @org/mobile",
-                "old/ @org/ghosts"));
+                "old/ @org/ghosts",
+                "lab/a/ @amy @bob",
+                "lab/b/ @amy @carl",
+                "sandbox/ *"));
     }
 }

@@ -59,9 +59,9 @@ class PathFilterTest {
                 Arguments.of("anchoredPathLiteral", "^a/b\\.txt$", Optional.of("a/b.txt")),
                 Arguments.of("containsLiteral", "vendor", Optional.of("**/*vendor*")),
                 Arguments.of("dotStarIsEverything", ".*", Optional.of("**")),
-                Arguments.of("characterClassesHaveNoGlob", "\\.(go|py)$", Optional.empty()),
+                Arguments.of("alternativesHaveSeveralGlobs", "\\.(go|py)$", Optional.empty()),
                 Arguments.of("unescapedDotHasNoGlob", "a.md$", Optional.empty()),
-                Arguments.of("prefixWithoutSlashHasNoGlob", "^foo", Optional.empty()),
+                Arguments.of("prefixWithoutSlashOwnsWhatStartsWithIt", "^foo", Optional.of("foo*")),
                 Arguments.of("escapeClassesHaveNoGlob", "\\d+$", Optional.empty()));
     }
 

@@ -13,18 +13,28 @@ import org.junit.jupiter.api.io.TempDir;
 class RepoAdaptersTest {
 
     @Test
-    void workTreeListsTrackedAndUntrackedButNotIgnoredFiles(@TempDir Path dir) throws IOException {
+    void workTreeListsTrackedFilesAndRuleFilesNotAddedYetButNotIgnoredOnes(@TempDir Path dir) throws IOException {
         GitRepoFixture repo = GitRepoFixture.init(dir)
-                .write(".gitignore", "build/\n")
+                .write(".gitignore", "build/\n*.local/\n")
                 .write("lib/a.py", "")
+                .write("build/keep.txt", "")
                 .commitAll("first")
                 .write("lib/new.py", "")
-                .write("build/out.bin", "");
+                .write("lib/OWNERS", "carol\n")
+                .write("OWNERS", "alice\n")
+                .write(".github/CODEOWNERS", "* @org/team\n")
+                .write("build/OWNERS", "mallory\n")
+                .write("brand-new/OWNERS", "dave\n");
+        repo.git("add", "-f", "build/keep.txt");
+        repo.git("commit", "-q", "-m", "keep");
 
         WorkTree tree = WorkTree.open(repo.root());
 
         assertThat(tree.isGit()).isTrue();
-        assertThat(tree.files()).containsExactly(".gitignore", "lib/a.py", "lib/new.py");
+        // build/OWNERS is ignored; lib/new.py is not a rule file; brand-new/ holds no tracked file, so its rules
+        // would govern nothing that is listed.
+        assertThat(tree.files()).containsExactly(".github/CODEOWNERS", ".gitignore", "OWNERS", "build/keep.txt",
+                "lib/OWNERS", "lib/a.py");
     }
 
     @Test

@@ -2,25 +2,71 @@ package dev.ownergate.app.cli;
 
 import dev.ownergate.app.github.GitHubOwnerDirectory;
 import dev.ownergate.cli.OwnergateCli;
+import dev.ownergate.ownership.OwnerDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Entry point of the {@code ownergate} launcher jar: the compiler's commands plus the app's. */
+/**
+ * Entry point of the {@code ownergate} launcher jar: the compiler's commands plus the app's.
+ *
+ * <p>Start-up is most of a small CLI run, so the engine's commands ({@code compile}, {@code who}, {@code audit},
+ * {@code validate}) and {@code --help} never load the server: the app's commands are built only when the command
+ * line names one of them, the top-level help lists them from their {@code @Command} annotations alone, and the
+ * GitHub client behind {@code validate --github} is created only when that option asks GitHub.
+ */
 public final class OwnergateMain {
     private OwnergateMain() {}
 
-    public static void main(String[] args) {
-        reserveCoresForAcknowledgements();
-        System.exit(commandLine().execute(args));
+    /** The app's own subcommands, in the order the help lists them. New app commands go here. */
+    static List<Class<?>> appCommands() {
+        return List.of(ServeCommand.class, EvaluateCommand.class, AuditLogCommand.class);
     }
 
-    /** Every command of the launcher jar. */
-    public static picocli.CommandLine commandLine() {
-        List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands(GitHubOwnerDirectory.connector(System.getenv())));
-        commands.add(new ServeCommand());
-        commands.add(new EvaluateCommand());
-        commands.add(new AuditLogCommand());
-        return OwnergateCli.commandLine(commands);
+    public static void main(String[] args) {
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** The command line for these arguments: the app's commands fully built only when one of them is asked for. */
+    static CommandLine commandLine(String[] args) {
+        List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands(lazyGithubConnector()));
+        String asked = firstPositional(args);
+        boolean appCommand = false;
+        for (Class<?> command : appCommands()) {
+            appCommand |= command.getAnnotation(Command.class).name().equals(asked);
+        }
+        if (appCommand) {
+            reserveCoresForAcknowledgements();
+            commands.addAll(appCommands()); // picocli builds each from its class
+            return OwnergateCli.commandLine(commands);
+        }
+        CommandLine cli = OwnergateCli.commandLine(commands);
+        for (Class<?> command : appCommands()) {
+            // A listing entry only (name and description): enough for the top-level help and for picocli's
+            // "did you mean" suggestions. Never executed, since a command line naming it takes the branch above.
+            Command annotation = command.getAnnotation(Command.class);
+            CommandSpec listed = CommandSpec.create().name(annotation.name());
+            listed.usageMessage().description(annotation.description());
+            cli.addSubcommand(annotation.name(), listed);
+        }
+        return cli;
+    }
+
+    /** The first argument that is not an option: the subcommand, if any (the root command takes no values). */
+    private static String firstPositional(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return "";
+    }
+
+    /** Defers loading the GitHub client (and its HTTP and JSON libraries) until {@code validate --github} connects. */
+    private static OwnerDirectory.Connector lazyGithubConnector() {
+        return apiUrl -> GitHubOwnerDirectory.connector(System.getenv()).connect(apiUrl);
     }
 
     /**

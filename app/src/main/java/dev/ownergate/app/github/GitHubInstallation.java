@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.kohsuke.github.GHCheckRun;
@@ -333,6 +334,11 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
             }
             throw failure;
         }
+    }
+
+    @Override
+    public Optional<String> loginOfEmail(String email, String repo) throws IOException {
+        return EmailAccounts.loginOf(github, repository(repo), email).map(l -> l.toLowerCase(Locale.ROOT));
     }
 
     @Override

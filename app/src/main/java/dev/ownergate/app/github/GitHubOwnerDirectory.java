@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kohsuke.github.GHPermissionType;
 import org.kohsuke.github.GHRepository;
@@ -139,6 +140,13 @@ public final class GitHubOwnerDirectory implements OwnerDirectory {
             }
             throw failure;
         }
+    }
+
+    /** See {@link EmailAccounts}: the public profile search, then the repository's commits by the email. */
+    @Override
+    public Optional<String> loginOfEmail(String email, String repo) throws IOException {
+        GitHub github = clients.forRepo(repo);
+        return EmailAccounts.loginOf(github, repository(github, repo), email);
     }
 
     @Override

@@ -372,8 +372,16 @@ public final class Evaluation {
                             logins.addAll(members);
                         }
                     }
-                    case EMAIL -> notes.add(owner + " is an email address: approvals are matched by GitHub login,"
-                            + " so none can count for it; write that owner as a login in the rules");
+                    case EMAIL -> {
+                        // The account GitHub links the email to, when the caller found it (teamMembers).
+                        Set<String> account = in.teamMembers().get(owner);
+                        if (account == null) {
+                            notes.add(owner + " is an email address that no GitHub account shows, so no approval"
+                                    + " can count for it; write that owner as a login in the rules");
+                        } else {
+                            logins.addAll(account);
+                        }
+                    }
                     case ANYONE -> { } // never an owner: FileOwnership expresses it with anyone=true
                 }
             }

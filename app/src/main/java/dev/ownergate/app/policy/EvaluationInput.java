@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * @param configProblems warnings to show in the check run: the policy file's (e.g. unknown keys) and the rules'
  *                       (e.g. CODEOWNERS lines GitHub skips)
  * @param teamMembers    each owning team's (and each rule's team's) members (logins), child teams included; a team
- *                       missing here has unknown members, so no approval can satisfy it
+ *                       missing here has unknown members, so no approval can satisfy it. An email owner maps to
+ *                       the login of the account GitHub links the email to, when that account is known
  * @param changesSince   for {@code invalidate_on_push: owned-changes}: what changed from each commit in
  *                       {@link Evaluation#commitsToCompare} to the head; a commit missing here counts as
  *                       everything changed

@@ -177,6 +177,14 @@ public final class PolicyGate implements OwnershipGate {
             int slash = name.indexOf('/');
             members.put(team, in.teams().members(name.substring(0, slash), name.substring(slash + 1)));
         }
+        // GitHub honours an email owner as the account it is a verified email of: that login approves for it.
+        for (String path : paths) {
+            for (Owner owner : rules.ownersOf(path).owners()) {
+                if (owner.kind() == Owner.Kind.EMAIL && !members.containsKey(owner)) {
+                    in.teams().loginOfEmail(owner.name(), in.pr().repo()).ifPresent(l -> members.put(owner, Set.of(l)));
+                }
+            }
+        }
         return members;
     }
 

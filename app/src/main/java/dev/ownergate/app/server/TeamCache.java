@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,9 +27,32 @@ public final class TeamCache {
         this.clock = clock;
     }
 
+    private record EmailEntry(Optional<String> login, Instant fetched) {}
+
+    /** Email owner to account; the search API allows 30 requests a minute, so each email is asked once per TTL. */
+    private final Map<String, EmailEntry> emails = new ConcurrentHashMap<>();
+
     /** A directory that answers from the cache and asks {@code source} on a miss. */
     public TeamDirectory over(TeamDirectory source) {
-        return (org, slug) -> members(source, org, slug);
+        return new TeamDirectory() {
+            @Override
+            public Set<String> members(String org, String teamSlug) throws IOException {
+                return TeamCache.this.members(source, org, teamSlug);
+            }
+
+            @Override
+            public Optional<String> loginOfEmail(String email, String repo) throws IOException {
+                String key = repo.toLowerCase(Locale.ROOT) + " " + email.toLowerCase(Locale.ROOT);
+                EmailEntry e = emails.get(key);
+                Instant now = clock.instant();
+                if (e != null && now.isBefore(e.fetched().plus(ttl))) {
+                    return e.login();
+                }
+                Optional<String> login = source.loginOfEmail(email, repo);
+                emails.put(key, new EmailEntry(login, now));
+                return login;
+            }
+        };
     }
 
     private Set<String> members(TeamDirectory source, String org, String slug) throws IOException {

@@ -75,4 +75,27 @@ class ValidateGithubEndToEndTest {
         assertThat(all).contains("OWNERS:1:").contains("rita").contains("ghost").contains("acme/nope");
         assertThat(all).doesNotContain("alice:");
     }
+
+    @Test
+    void emailOwnersAreCheckedThroughTheAccountTheyBelongTo() throws IOException {
+        github.publicEmail("alice", "alice@example.com");
+        github.repo("acme/widgets").commitBy("rita", "rita@private.example.com");
+        GitRepo.init(dir)
+                .write("OWNERS", "alice@example.com\nrita@private.example.com\nghost@example.com\n")
+                .write("a.py", "")
+                .commitAll("init");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = validate(out, err);
+
+        String all = out + "\n" + err;
+        assertThat(code).as(all).isEqualTo(1);
+        assertThat(all).doesNotContain("alice@example.com")
+                .contains("OWNERS:2:0: rita@private.example.com is the GitHub account @rita; @rita has no write access"
+                        + " to acme/widgets")
+                .contains("OWNERS:3:0: warning: ghost@example.com: no GitHub account shows this email on its profile,"
+                        + " and no commit in acme/widgets links it to one");
+        assertThat(github.calls()).containsKeys("GET /search/users", "GET /repos/{o}/{r}/commits");
+    }
 }

@@ -167,6 +167,14 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
+    /** Email addresses a user shows on their public profile: what {@code GET /search/users?q=EMAIL in:email} finds. */
+    private final Map<String, String> publicEmails = new ConcurrentHashMap<>();
+
+    public void publicEmail(String login, String email) {
+        user(login);
+        publicEmails.put(email.toLowerCase(Locale.ROOT), login);
+    }
+
     private boolean userExists(String login) {
         String l = login.toLowerCase(Locale.ROOT);
         return users.contains(l)
@@ -244,6 +252,14 @@ public final class FakeGitHub implements AutoCloseable {
 
         public void permission(String login, String permission) {
             permissions.put(login.toLowerCase(Locale.ROOT), permission);
+        }
+
+        /** Commit authors by email: GitHub links a commit to the account whose verified email wrote it. */
+        final Map<String, String> commitAuthors = new ConcurrentHashMap<>();
+
+        /** A commit in this repository written with {@code email}, a verified (possibly private) email of {@code login}. */
+        public void commitBy(String login, String email) {
+            commitAuthors.put(email.toLowerCase(Locale.ROOT), login);
         }
 
         public void teamPermission(String orgSlashSlug, String permission) {
@@ -907,6 +923,55 @@ public final class FakeGitHub implements AutoCloseable {
                     }
                     return page(all, q, ex);
                 });
+        route("GET", "/search/users", "GET /search/users", (m, q, b, ex) -> {
+            // Only the "EMAIL in:email" form: the search finds emails users made public on their profile.
+            String term = q.getOrDefault("q", "").replace(" in:email", "").strip().toLowerCase(Locale.ROOT);
+            ArrayNode items = JSON.createArrayNode();
+            String login = publicEmails.get(term);
+            if (login != null) {
+                items.add(template("GET.users.username-1.json").put("login", login));
+            }
+            ObjectNode out = JSON.createObjectNode().put("total_count", items.size()).put("incomplete_results", false);
+            out.set("items", items);
+            return Reply.ok(out);
+        });
+        route("GET", o + "/commits", "GET /repos/{o}/{r}/commits", (m, q, b, ex) -> {
+            ArrayNode all = JSON.createArrayNode();
+            String author = q.getOrDefault("author", "").toLowerCase(Locale.ROOT);
+            String login = repoOf(m).commitAuthors.get(author);
+            if (login != null) {
+                all.add(commitBy(author, login));
+            }
+            return page(all, q, ex);
+        });
+        route("GET", o + "/commits/([0-9a-f]{40})", "GET /repos/{o}/{r}/commits/{sha}", (m, q, b, ex) -> {
+            for (Map.Entry<String, String> e : repoOf(m).commitAuthors.entrySet()) {
+                if (sha1(e.getKey().getBytes(StandardCharsets.UTF_8)).equals(m.group(3))) {
+                    return Reply.ok(commitBy(e.getKey(), e.getValue()));
+                }
+            }
+            return new Reply(404, message("Not Found"), null);
+        });
+        routeUsers(o);
+    }
+
+    /** A commit as the commits API shows it: the git author's email, and the account GitHub linked it to. */
+    private ObjectNode commitBy(String author, String login) {
+        ObjectNode commit = JSON.createObjectNode().put("sha", sha1(author.getBytes(StandardCharsets.UTF_8)));
+        ObjectNode person = JSON.createObjectNode().put("name", login).put("email", author)
+                .put("date", "2026-01-01T00:00:00Z");
+        ObjectNode inner = JSON.createObjectNode().put("message", "work");
+        inner.set("author", person);
+        inner.set("committer", person.deepCopy());
+        commit.set("commit", inner);
+        commit.set("author", template("GET.users.username-1.json").put("login", login));
+        commit.set("committer", template("GET.users.username-1.json").put("login", login));
+        commit.set("parents", JSON.createArrayNode());
+        return commit;
+    }
+
+    /** Users and their permissions. */
+    private void routeUsers(String o) {
         route("GET", "/users/([^/]+)", "GET /users/{u}", (m, q, b, ex) -> userExists(m.group(1))
                 ? Reply.ok(template("GET.users.username-1.json").put("login", m.group(1)))
                 : new Reply(404, message("Not Found"), null));

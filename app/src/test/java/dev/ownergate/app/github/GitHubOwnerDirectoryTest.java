@@ -58,6 +58,16 @@ class GitHubOwnerDirectoryTest {
     }
 
     @Test
+    void emailsAreFoundThroughPublicProfilesThenThroughTheRepositorysCommits() throws IOException {
+        github.publicEmail("alice", "alice@example.com");
+        github.repo("acme/widgets").commitBy("bob", "bob@private.example.com");
+
+        assertThat(directory.loginOfEmail("alice@example.com", "acme/widgets")).hasValue("alice");
+        assertThat(directory.loginOfEmail("bob@private.example.com", "acme/widgets")).hasValue("bob");
+        assertThat(directory.loginOfEmail("ghost@example.com", "acme/widgets")).isEmpty();
+    }
+
+    @Test
     void connectorWithoutCredentialsSaysWhatToSet() {
         assertThatThrownBy(() -> GitHubOwnerDirectory.connector(Map.of()).connect("https://api.github.com"))
                 .isInstanceOf(IOException.class).hasMessageContaining("GITHUB_TOKEN");

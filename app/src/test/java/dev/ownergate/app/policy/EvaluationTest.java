@@ -295,7 +295,7 @@ class EvaluationTest {
         assertThat(v.notes()).containsExactly(
                 "The members of @acme/core are unknown, so no approval counts for it;"
                         + " give Ownergate read access to the organization's members",
-                "x@example.com is an email address: approvals are matched by GitHub login, so none can count for it;"
+                "x@example.com is an email address that no GitHub account shows, so no approval can count for it;"
                         + " write that owner as a login in the rules",
                 "@carol's approval counts for no changed file: @carol owns none of them and no rule that covers them"
                         + " lists @carol",
@@ -303,6 +303,14 @@ class EvaluationTest {
         assertThat(v.staleApprovals()).extracting(StaleApproval::login, StaleApproval::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("alice", "approved old0, not the head commit"
                         + " (invalidate_on_push: true)"));
+    }
+
+    @Test
+    void anEmailOwnerApprovesThroughTheAccountGitHubLinksItTo() {
+        Verdict v = pr().owns("a", "x@example.com").emailAccount("x@example.com", "xavier").modifies("a")
+                .approvedBy("xavier").evaluate();
+        assertThat(v.files().getFirst().status()).isEqualTo(FileStatus.APPROVED);
+        assertThat(v.notes()).noneMatch(n -> n.contains("x@example.com"));
     }
 
     @Test

@@ -98,6 +98,12 @@ final class Scenario {
         return this;
     }
 
+    /** The GitHub account an email owner is a verified email of, as the App finds it. */
+    Scenario emailAccount(String email, String login) {
+        teams.put(Owner.parse(email).orElseThrow(), Set.of(login));
+        return this;
+    }
+
     Scenario author(String login) {
         author = login;
         return this;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ownergate.app.cli.OwnergateMain;
+import dev.ownergate.app.cli.AuditLogCommand;
 import dev.ownergate.app.fake.FakeGitHub;
 import dev.ownergate.app.store.AuditQuery;
 import dev.ownergate.app.store.DeadLetter;
@@ -142,8 +142,9 @@ class DurableServerTest {
         Files.writeString(config, "data_dir: " + h.config.store().dataDir() + "\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = OwnergateMain.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("audit-log", "--config", config.toString(), "--repo", REPO, "--format", "csv");
+        int exit = new picocli.CommandLine(new AuditLogCommand()).setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute("--config", config.toString(), "--repo", REPO, "--format", "csv");
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.getFirst()).startsWith("time,type,repo,pull_request,head_sha");

@@ -110,6 +110,34 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void anEmailOwnerIsSatisfiedByTheAccountItsCommitsAreLinkedTo() throws Exception {
+        repo.commitBy("dave", "dave@private.example.com");
+        String base = repo.commit(Map.of(".github/CODEOWNERS", "* dave@private.example.com\n", "src/app.txt", "x\n"));
+        repo.pull(14, "carol", "main", base, "h14").modified("src/app.txt").review(14, "dave", "APPROVED");
+
+        JsonNode check = opened(14, "h14");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("success");
+        assertThat(h.github.calls()).containsKeys("GET /search/users", "GET /repos/{o}/{r}/commits");
+    }
+
+    @Test
+    void aCodeownersOverThreeMegabytesHasNoRulesAsOnGitHubAndTheCheckSaysSo() throws Exception {
+        StringBuilder big = new StringBuilder("* @alice\n");
+        while (big.length() < 3_000_000) {
+            big.append("/generated/file-").append(big.length()).append(".txt @alice\n");
+        }
+        String base = repo.commit(Map.of(".github/CODEOWNERS", big.toString(), "src/app.txt", "x\n"));
+        repo.pull(15, "carol", "main", base, "h15").modified("src/app.txt").review(15, "bob", "APPROVED");
+
+        JsonNode check = opened(15, "h15");
+
+        String output = check.path("output").toString();
+        assertThat(output).contains("over GitHub's 3 MB limit, so GitHub does not load it")
+                .doesNotContain("owned by @alice");
+    }
+
+    @Test
     void policyFileCanAskForReviewsAndRenameTheCheck() throws Exception {
         String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
                 ".github/ownergate.yml", "request_reviews: true\ncheck_name: owners-gate\n"));
