@@ -54,7 +54,8 @@ class OwnergateMainTest {
 
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("compile", "who", "audit", "validate")
-                .contains("serve     Run the GitHub App").contains("evaluate  Evaluate the code-owners gate");
+                .containsPattern("serve +Run the GitHub App").containsPattern("evaluate +Evaluate the code-owners gate")
+                .containsPattern("audit-log +Export the audit trail");
         assertThat(help.loaded()).contains(OwnergateMain.class.getName());
         assertThat(serverSide(help.loaded())).isEmpty();
     }
