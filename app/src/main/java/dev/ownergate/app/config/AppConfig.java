@@ -10,6 +10,7 @@ import java.util.Optional;
  * config can be logged.
  *
  * @param publicUrl where people can reach this server; the check run's details link. Empty: no link.
+ * @param web       sign-in, admin and metrics settings
  */
 public record AppConfig(
         long appId,
@@ -19,7 +20,8 @@ public record AppConfig(
         int port,
         Optional<URI> publicUrl,
         Duration reconcileInterval,
-        int maxEvaluations) {
+        int maxEvaluations,
+        WebSettings web) {
 
     public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
     public static final int DEFAULT_PORT = 8080;
@@ -29,6 +31,20 @@ public record AppConfig(
 
     public AppConfig {
         webhookSecret = webhookSecret.clone();
+        web = web == null ? WebSettings.NONE : web;
+    }
+
+    /** Without sign-in, admin or metrics settings. */
+    public AppConfig(long appId, PrivateKey privateKey, byte[] webhookSecret, URI apiUrl, int port,
+                     Optional<URI> publicUrl, Duration reconcileInterval, int maxEvaluations) {
+        this(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval, maxEvaluations,
+                WebSettings.NONE);
+    }
+
+    /** A copy with other sign-in, admin and metrics settings. */
+    public AppConfig withWeb(WebSettings settings) {
+        return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
+                maxEvaluations, settings);
     }
 
     @Override
@@ -50,6 +66,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[appId=" + appId + ", apiUrl=" + apiUrl + ", port=" + port
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
-                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations + ", privateKey=(set), webhookSecret=(set)]";
+                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations + ", " + web
+                + ", privateKey=(set), webhookSecret=(set)]";
     }
 }

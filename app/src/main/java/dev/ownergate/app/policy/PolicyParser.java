@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Reads {@code .github/ownergate.yml} into a {@link PolicyConfig}, with a positioned message for every problem. */
 final class PolicyParser {
     private static final String EXAMPLE = "approval: {mode: every-file}";
-    private static final Set<String> TOP_KEYS = Set.of("approval", "request_reviews", "check_name");
+    // "override" (who may break glass) is read by OverrideRule until this parser reads it itself.
+    private static final Set<String> TOP_KEYS = Set.of("approval", "request_reviews", "check_name", "override");
     private static final Set<String> APPROVAL_KEYS = Set.of("mode", "min_approvals", "unowned_files", "allow_author",
             "invalidate_on_push", "block_on_changes_requested", "protected_paths");
 

@@ -17,9 +17,18 @@ public final class Dispatcher {
     private final PullRequestEvaluator evaluator;
     private final TeamCache teams;
     private final LongFunction<GitHubAccess> github;
+    private final Overrides overrides;
+
+    /** Carries out an override command for one installation. */
+    @FunctionalInterface
+    public interface Overrides {
+        void apply(long installationId, String repo, int number, String actor,
+                   dev.ownergate.app.override.OverrideCommand command) throws Exception;
+    }
 
     public Dispatcher(EvaluationQueue queue, PullRequestEvaluator evaluator, TeamCache teams,
-                      LongFunction<GitHubAccess> github) {
+                      LongFunction<GitHubAccess> github, Overrides overrides) {
+        this.overrides = overrides;
         this.queue = queue;
         this.evaluator = evaluator;
         this.teams = teams;
@@ -54,6 +63,11 @@ public final class Dispatcher {
                     group.repo().toLowerCase(Locale.ROOT) + "@merge-group@" + group.headSha(),
                     () -> evaluator.evaluateMergeGroup(group.installationId(), group.repo(), group.headSha(),
                             group.pullRequests()));
+            case Work.OverridePullRequest override -> queue.submit(
+                    // Keyed like its evaluations, so an override and an evaluation of one pull request never interleave.
+                    PullRequestEvaluator.key(override.repo(), override.number()),
+                    () -> overrides.apply(override.installationId(), override.repo(), override.number(),
+                            override.actor(), override.command()));
             case Work.ForgetTeams forget -> {
                 teams.forget(forget.org());
                 yield true;

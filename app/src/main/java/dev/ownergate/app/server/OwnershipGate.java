@@ -34,6 +34,11 @@ public interface OwnershipGate {
 
         /** Reviewers to ask ({@code login} or {@code org/team}) when the policy wants review requests; else empty. */
         List<String> reviewRequests();
+
+        /** The verdict behind it, file by file, for the pull request's page; empty when there is none. */
+        default java.util.Optional<dev.ownergate.app.policy.Verdict> details() {
+            return java.util.Optional.empty();
+        }
     }
 
     Decision evaluate(Input input) throws IOException;

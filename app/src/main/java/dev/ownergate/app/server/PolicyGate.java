@@ -62,6 +62,11 @@ public final class PolicyGate implements OwnershipGate {
         public List<String> reviewRequests() {
             return requestReviews ? verdict.suggestedReviewers() : List.of();
         }
+
+        @Override
+        public Optional<Verdict> details() {
+            return Optional.of(verdict);
+        }
     }
 
     @Override

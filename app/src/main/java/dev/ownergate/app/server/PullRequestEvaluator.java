@@ -7,6 +7,9 @@ import dev.ownergate.app.github.LruCache;
 import dev.ownergate.app.github.PullRequestInfo;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.github.TeamDirectory;
+import dev.ownergate.app.override.OverrideGrant;
+import dev.ownergate.app.override.OverrideLog;
+import dev.ownergate.app.override.OverrideService;
 import dev.ownergate.app.web.VerdictPages;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.repo.RepoSnapshot;
@@ -44,6 +47,7 @@ public final class PullRequestEvaluator {
     private final Optional<URI> publicUrl;
     private final ServerMetrics metrics;
     private final VerdictPages pages;
+    private final OverrideLog overrides;
     // Bounded: one entry per recently active pull request is all the ordering guards need.
     private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
     private final LruCache<String, Posted> posted = new LruCache<>(50_000);
@@ -51,8 +55,10 @@ public final class PullRequestEvaluator {
     private final LruCache<String, String> checkNames = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
-                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictPages pages) {
+                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictPages pages,
+                                OverrideLog overrides) {
         this.pages = pages;
+        this.overrides = overrides;
         this.github = github;
         this.gate = gate;
         this.teams = teams;
@@ -136,7 +142,8 @@ public final class PullRequestEvaluator {
                 members.add(gatherAndDecide(gh, pr));
             }
             OwnershipGate.Decision combined = gate.combine(headSha, members);
-            postVerdict(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))));
+            postVerdict(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))),
+                    combined.details().orElse(null));
             outcome = combined.passed() ? "passed" : "failed";
         } catch (GitHubException e) {
             failClosed(gh, repo, numbers.isEmpty() ? 0 : numbers.get(0), headSha, e.retryable()
@@ -182,7 +189,17 @@ public final class PullRequestEvaluator {
     }
 
     private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
-        postVerdict(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())));
+        CheckRunPost check = judged.decision().checkRun(detailsUrl(pr.repo(), pr.number()));
+        Optional<OverrideGrant> standing = overrides.active(pr.repo(), pr.number(), pr.headSha());
+        if (standing.isPresent()) {
+            // A break-glass override holds for its head commit until a push: the rules' verdict does not replace it.
+            CheckRunPost override = OverrideService.check(standing.get(), check.name(), check.detailsUrl());
+            checkNames.put(pr.repo().toLowerCase(Locale.ROOT), override.name());
+            gh.checks().post(pr.repo(), override);
+            pages.recordOverride(standing.get(), override);
+        } else {
+            postVerdict(gh, pr.repo(), pr.number(), check, judged.decision().details().orElse(null));
+        }
         long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
         posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
         try {
@@ -242,9 +259,11 @@ public final class PullRequestEvaluator {
     }
 
     /** Posts a verdict the gate reached, remembering the check name the repository's policy chose. */
-    private void postVerdict(GitHubAccess gh, String repo, int number, CheckRunPost check) throws IOException {
+    private void postVerdict(GitHubAccess gh, String repo, int number, CheckRunPost check,
+                             dev.ownergate.app.policy.Verdict verdict) throws IOException {
         checkNames.put(repo.toLowerCase(Locale.ROOT), check.name());
-        postCheck(gh, repo, number, check);
+        gh.checks().post(repo, check);
+        pages.record(repo, number, check, verdict);
     }
 
     /** Posts the check and keeps it for the page its details link opens. */
@@ -253,7 +272,8 @@ public final class PullRequestEvaluator {
         pages.record(repo, number, check);
     }
 
-    private String detailsUrl(String repo, int number) {
+    /** The check's details link: the pull request's page on this server; null without a public URL. */
+    public String detailsUrl(String repo, int number) {
         return publicUrl.map(u -> u + "/pulls/" + repo + (number > 0 ? "/" + number : "")).orElse(null);
     }
 

@@ -2,78 +2,80 @@ package dev.ownergate.app.web;
 
 import dev.ownergate.app.github.CheckRunPost;
 import dev.ownergate.app.github.LruCache;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import dev.ownergate.app.override.OverrideGrant;
+import dev.ownergate.app.policy.Verdict;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * The page a check run's "Details" link opens: the latest verdict this server posted for the pull request, so
- * the link never leads nowhere. Kept in memory (bounded); after a restart the page says to re-run the check.
+ * The checks this server posted, per pull request, newest first: what {@code /pulls/{owner}/{repo}/{n}} and the
+ * admin page show. Kept in memory and bounded (the durable decision log replaces it); after a restart a page
+ * says to re-run the check.
  */
 public final class VerdictPages {
-    private record Shown(CheckRunPost post, Instant at) {}
+    /** Decisions kept per pull request. */
+    static final int HISTORY = 50;
+    /** Decisions kept across all pull requests, for the admin page. */
+    static final int RECENT = 200;
 
-    private final LruCache<String, Shown> latest = new LruCache<>(20_000);
+    private final LruCache<String, Deque<ShownDecision>> byPull = new LruCache<>(20_000);
+    private final Deque<ShownDecision> recent = new ConcurrentLinkedDeque<>();
     private final Clock clock;
 
     public VerdictPages(Clock clock) {
         this.clock = clock;
     }
 
-    /** Remembers a posted check; {@code number} 0 for a check not tied to one pull request. */
+    /** Remembers a posted check with no verdict behind it (failed closed); {@code number} 0 for none. */
     public void record(String repo, int number, CheckRunPost post) {
-        latest.put(key(repo, number), new Shown(post, clock.instant()));
+        record(repo, number, post, null);
     }
 
-    /** {@code GET /pulls/{owner}/{repo}/{number}}, and {@code GET /pulls/{owner}/{repo}} for number 0. */
-    public Handler handler() {
-        return ctx -> {
-            String repo = ctx.pathParam("owner") + "/" + ctx.pathParam("repo");
-            int number;
-            try {
-                number = ctx.pathParamMap().containsKey("number") ? Integer.parseInt(ctx.pathParam("number")) : 0;
-            } catch (NumberFormatException e) {
-                ctx.status(404).html(page("Not found", "<p>No such pull request.</p>"));
-                return;
-            }
-            show(ctx, repo, number);
-        };
+    /** Remembers a posted check and the verdict it came from. */
+    public void record(String repo, int number, CheckRunPost post, Verdict verdict) {
+        add(ShownDecision.of(repo, number, clock.instant(), post.name(), post.headSha(), post.conclusion(),
+                post.title(), verdict));
     }
 
-    private void show(Context ctx, String repo, int number) {
-        String subject = number > 0 ? repo + "#" + number : repo;
-        Shown shown = latest.get(key(repo, number)).orElse(null);
-        if (shown == null) {
-            ctx.status(404).html(page("code-owners: " + subject, "<p>This server has posted no check for "
-                    + escape(subject) + " since it started. Re-run the check from the pull request's Checks tab"
-                    + " to get a fresh verdict.</p>"));
-            return;
+    /** Remembers a break-glass override's passing check. */
+    public void recordOverride(OverrideGrant grant, CheckRunPost post) {
+        add(new ShownDecision(grant.repo(), grant.number(), grant.at(), post.name(), post.headSha(),
+                post.conclusion(), post.title(), "", "", List.of(), List.of(), grant.actor(), grant.reason()));
+    }
+
+    private void add(ShownDecision shown) {
+        String key = key(shown.repo(), shown.number());
+        Deque<ShownDecision> history = byPull.get(key).orElse(null);
+        if (history == null) {
+            history = new ConcurrentLinkedDeque<>();
+            byPull.put(key, history);
         }
-        CheckRunPost post = shown.post();
-        String body = "<p class=\"" + escape(post.conclusion()) + "\"><strong>" + escape(post.conclusion())
-                + "</strong>: " + escape(post.title()) + "</p>"
-                + "<p class=\"meta\">Check <code>" + escape(post.name()) + "</code> on commit <code>"
-                + escape(post.headSha()) + "</code>, posted " + escape(shown.at().toString()) + "</p>"
-                + "<pre>" + escape(post.summary()) + "</pre>";
-        ctx.html(page(post.name() + ": " + subject, body));
+        push(history, shown, HISTORY);
+        push(recent, shown, RECENT);
     }
 
-    private static String page(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;"
-                + "padding:0 1rem;color:#1f2328}pre{white-space:pre-wrap;background:#f6f8fa;padding:1rem;"
-                + "border-radius:6px}.success strong{color:#1a7f37}.failure strong{color:#cf222e}"
-                + ".meta{color:#59636e}</style></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+    private static void push(Deque<ShownDecision> deque, ShownDecision shown, int max) {
+        deque.addFirst(shown);
+        while (deque.size() > max) {
+            deque.pollLast();
+        }
+    }
+
+    /** The pull request's decisions, newest first; empty when this server posted none since it started. */
+    public List<ShownDecision> history(String repo, int number) {
+        return byPull.get(key(repo, number)).map(d -> List.copyOf(new ArrayList<>(d))).orElse(List.of());
+    }
+
+    /** The newest decisions across every pull request, newest first. */
+    public List<ShownDecision> recent(int limit) {
+        return recent.stream().limit(limit).toList();
     }
 
     private static String key(String repo, int number) {
         return repo.toLowerCase(Locale.ROOT) + "#" + number;
-    }
-
-    static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -19,6 +19,10 @@ public sealed interface Work {
         }
     }
 
+    /** {@code /ownergate override <reason>}, commented on a pull request by {@code actor}. */
+    record OverridePullRequest(long installationId, String repo, int number, String actor,
+                               dev.ownergate.app.override.OverrideCommand command) implements Work {}
+
     /** Team memberships in this org changed: drop what we cached. */
     record ForgetTeams(String org) implements Work {}
 
