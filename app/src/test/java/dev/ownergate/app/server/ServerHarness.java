@@ -33,11 +33,16 @@ final class ServerHarness implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     ServerHarness(OwnershipGate gate) {
+        this(gate, config -> config);
+    }
+
+    /** @param adjust changes to the test configuration, e.g. sign-in settings */
+    ServerHarness(OwnershipGate gate, java.util.function.UnaryOperator<AppConfig> adjust) {
         this.github = FakeGitHub.start();
         github.app(APP_ID, KEYS.getPublic());
-        AppConfig config = new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
-                Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
-                AppConfig.DEFAULT_MAX_EVALUATIONS);
+        AppConfig config = adjust.apply(new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8),
+                github.apiUrl(), 0, Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
+                AppConfig.DEFAULT_MAX_EVALUATIONS));
         this.server = OwnergateServer.builder(config)
                 .gate(gate)
                 .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
