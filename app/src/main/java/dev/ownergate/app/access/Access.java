@@ -59,6 +59,14 @@ public final class Access {
         };
     }
 
+    /** Is this viewer an admin of everything: the admin token, or a member of the admin team? */
+    public boolean isFullAdmin(Viewer viewer) {
+        return switch (viewer) {
+            case Viewer.AdminToken admin -> true;
+            case Viewer.User user -> inAdminTeam(user);
+        };
+    }
+
     /** May this viewer act as admin for {@code owner/name} (see it on the admin page, re-evaluate it)? */
     public boolean mayAdminister(Viewer viewer, String repo) {
         return switch (viewer) {

@@ -14,6 +14,7 @@ public final class OwnergateMain {
         List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands(GitHubOwnerDirectory.connector(System.getenv())));
         commands.add(new ServeCommand());
         commands.add(new EvaluateCommand());
+        commands.add(new AuditLogCommand());
         System.exit(OwnergateCli.commandLine(commands).execute(args));
     }
 

@@ -23,12 +23,15 @@ import picocli.CommandLine.Option;
             "Settings come from the environment first, then the --config file:",
             "  OWNERGATE_APP_ID, OWNERGATE_PRIVATE_KEY_FILE (or OWNERGATE_PRIVATE_KEY), OWNERGATE_WEBHOOK_SECRET,",
             "  OWNERGATE_GITHUB_API_URL (default https://api.github.com), OWNERGATE_PORT (default 8080),",
-            "  OWNERGATE_PUBLIC_URL, OWNERGATE_RECONCILE_INTERVAL (default 10m)."
+            "  OWNERGATE_PUBLIC_URL, OWNERGATE_RECONCILE_INTERVAL (default 10m), OWNERGATE_MAX_EVALUATIONS,",
+            "  OWNERGATE_DATA_DIR (default ./data: the embedded database), OWNERGATE_DATABASE_URL (PostgreSQL),",
+            "  OWNERGATE_DATABASE_USER, OWNERGATE_DATABASE_PASSWORD, OWNERGATE_AUDIT_RETENTION_DAYS (default: all)."
         })
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys: app_id, "
-            + "private_key_file, webhook_secret, github_api_url, port, public_url, reconcile_interval, max_evaluations)")
+            + "private_key_file, webhook_secret, github_api_url, port, public_url, reconcile_interval, max_evaluations, data_dir, database_url, database_user, database_password, "
+            + "audit_retention_days)")
     Path config;
 
     @Override

@@ -21,6 +21,7 @@ public record AppConfig(
         Optional<URI> publicUrl,
         Duration reconcileInterval,
         int maxEvaluations,
+        dev.ownergate.app.store.StoreSettings store,
         WebSettings web) {
 
     public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
@@ -36,15 +37,29 @@ public record AppConfig(
 
     /** Without sign-in, admin or metrics settings. */
     public AppConfig(long appId, PrivateKey privateKey, byte[] webhookSecret, URI apiUrl, int port,
-                     Optional<URI> publicUrl, Duration reconcileInterval, int maxEvaluations) {
-        this(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval, maxEvaluations,
+                     Optional<URI> publicUrl, Duration reconcileInterval, int maxEvaluations,
+                     dev.ownergate.app.store.StoreSettings store) {
+        this(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval, maxEvaluations, store,
                 WebSettings.NONE);
     }
 
     /** A copy with other sign-in, admin and metrics settings. */
     public AppConfig withWeb(WebSettings settings) {
         return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
-                maxEvaluations, settings);
+                maxEvaluations, store, settings);
+    }
+
+    /** The embedded store under {@code ./data}. */
+    public AppConfig(long appId, PrivateKey privateKey, byte[] webhookSecret, URI apiUrl, int port,
+                     Optional<URI> publicUrl, Duration reconcileInterval, int maxEvaluations) {
+        this(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval, maxEvaluations,
+                dev.ownergate.app.store.StoreSettings.embedded(dev.ownergate.app.store.StoreSettings.DEFAULT_DATA_DIR));
+    }
+
+    /** The same settings with another store. */
+    public AppConfig withStore(dev.ownergate.app.store.StoreSettings other) {
+        return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
+                maxEvaluations, other, web);
     }
 
     @Override
@@ -66,7 +81,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[appId=" + appId + ", apiUrl=" + apiUrl + ", port=" + port
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
-                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations + ", " + web
-                + ", privateKey=(set), webhookSecret=(set)]";
+                + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations
+                + ", store=" + store.describe() + ", " + web + ", privateKey=(set), webhookSecret=(set)]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.ownergate.app.config;
 
+import dev.ownergate.app.store.StoreSettings;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.yaml.SafeYaml;
 import dev.ownergate.yaml.YamlDocument;
@@ -45,10 +46,21 @@ public final class AppConfigLoader {
     public static final String ADMIN_TOKEN = "OWNERGATE_ADMIN_TOKEN";
     public static final String METRICS_LABELS = "OWNERGATE_METRICS_LABELS";
     public static final String SESSION_SECRET = "OWNERGATE_SESSION_SECRET";
+    public static final String DATA_DIR = "OWNERGATE_DATA_DIR";
+    public static final String DATABASE_URL = "OWNERGATE_DATABASE_URL";
+    public static final String DATABASE_USER = "OWNERGATE_DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "OWNERGATE_DATABASE_PASSWORD";
+    public static final String AUDIT_RETENTION_DAYS = "OWNERGATE_AUDIT_RETENTION_DAYS";
 
-    private static final List<String> ALL = List.of(APP_ID, PRIVATE_KEY_FILE, PRIVATE_KEY, WEBHOOK_SECRET, API_URL,
-            PORT, PUBLIC_URL, RECONCILE_INTERVAL, MAX_EVALUATIONS, CLIENT_ID, CLIENT_SECRET, ADMIN_TEAM, ADMIN_TOKEN,
-            METRICS_LABELS, SESSION_SECRET);
+    /** The store's settings: {@code audit-log} reads these alone, {@code serve} with the rest. */
+    static final List<String> STORE = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
+            AUDIT_RETENTION_DAYS);
+    /** Sign-in, admin and metrics settings. */
+    static final List<String> WEB = List.of(CLIENT_ID, CLIENT_SECRET, ADMIN_TEAM, ADMIN_TOKEN, METRICS_LABELS,
+            SESSION_SECRET);
+    private static final List<String> ALL = java.util.stream.Stream.of(List.of(APP_ID, PRIVATE_KEY_FILE, PRIVATE_KEY,
+            WEBHOOK_SECRET, API_URL, PORT, PUBLIC_URL, RECONCILE_INTERVAL, MAX_EVALUATIONS), STORE, WEB)
+            .flatMap(List::stream).toList();
     /** A shorter admin token or session secret is too easy to guess. */
     static final int MIN_SECRET_LENGTH = 32;
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -56,6 +68,37 @@ public final class AppConfigLoader {
     private AppConfigLoader() {}
 
     public static AppConfig load(Map<String, String> env, Optional<Path> configFile) throws ConfigException {
+        return fromSettings(settings(env, configFile));
+    }
+
+    /** Only the store's settings (for {@code ownergate audit-log}, which needs no App credentials). */
+    public static StoreSettings loadStore(Map<String, String> env, Optional<Path> configFile) throws ConfigException {
+        List<String> invalid = new ArrayList<>();
+        StoreSettings store = store(settings(env, configFile), invalid);
+        if (!invalid.isEmpty()) {
+            throw new ConfigException("cannot start: " + String.join("; ", invalid));
+        }
+        return store;
+    }
+
+    private static StoreSettings store(Map<String, String> s, List<String> invalid) {
+        Optional<String> url = Optional.ofNullable(s.get(DATABASE_URL)).map(String::strip);
+        if (url.isPresent() && !url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
+            invalid.add(DATABASE_URL + " must be a JDBC URL such as jdbc:postgresql://db.example.com:5432/ownergate,"
+                    + " not '" + url.get().replaceAll("//[^@/]*@", "//***@") + "'");
+        }
+        Optional<Integer> retention = Optional.empty();
+        if (s.containsKey(AUDIT_RETENTION_DAYS)) {
+            retention = Optional.of(whole(s, AUDIT_RETENTION_DAYS, 0, 1, 1_000_000, "a number of days", invalid));
+        }
+        Path dataDir = Optional.ofNullable(s.get(DATA_DIR)).map(String::strip).map(Path::of)
+                .orElse(StoreSettings.DEFAULT_DATA_DIR);
+        return new StoreSettings(url, Optional.ofNullable(s.get(DATABASE_USER)).map(String::strip),
+                Optional.ofNullable(s.get(DATABASE_PASSWORD)), dataDir, Optional.empty(), retention);
+    }
+
+    private static Map<String, String> settings(Map<String, String> env, Optional<Path> configFile)
+            throws ConfigException {
         Map<String, String> settings = new LinkedHashMap<>();
         if (configFile.isPresent()) {
             settings.putAll(readFile(configFile.get()));
@@ -66,7 +109,7 @@ public final class AppConfigLoader {
                 settings.put(name, value);
             }
         }
-        return fromSettings(settings);
+        return settings;
     }
 
     private static AppConfig fromSettings(Map<String, String> s) throws ConfigException {
@@ -138,6 +181,7 @@ public final class AppConfigLoader {
 
         int maxEvaluations = whole(s, MAX_EVALUATIONS, AppConfig.DEFAULT_MAX_EVALUATIONS, 1, 100, "a whole number",
                 invalid);
+        StoreSettings store = store(s, invalid);
 
         WebSettings web = web(s, invalid);
 
@@ -152,7 +196,7 @@ public final class AppConfigLoader {
             }
             throw new ConfigException(msg.toString());
         }
-        return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval, maxEvaluations, web);
+        return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval, maxEvaluations, store, web);
     }
 
     private static WebSettings web(Map<String, String> s, List<String> invalid) {

@@ -192,7 +192,7 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         });
         List<OpenPullRequest> out = new ArrayList<>();
         for (GHPullRequest p : listed) {
-            out.add(new OpenPullRequest(p.getNumber(), p.getHead().getSha()));
+            out.add(new OpenPullRequest(p.getNumber(), p.getHead().getSha(), p.getBase().getSha()));
         }
         return out;
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * each file's blob fetched only when read, cached by blob SHA (shared across commits, so an unchanged OWNERS
  * file is fetched once).
  */
-final class GitHubTreeSnapshot implements RepoSnapshot {
+final class GitHubTreeSnapshot implements RepoSnapshot, BlobShas {
 
     @FunctionalInterface
     interface BlobReader {
@@ -61,6 +61,17 @@ final class GitHubTreeSnapshot implements RepoSnapshot {
         } catch (IOException e) {
             throw new SourceUnavailableException(e);
         }
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> blobShas(java.util.function.Predicate<String> paths) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        tree.blobByPath().forEach((path, sha) -> {
+            if (paths.test(path)) {
+                out.put(path, sha);
+            }
+        });
+        return out;
     }
 
     @Override

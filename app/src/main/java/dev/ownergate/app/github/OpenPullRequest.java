@@ -1,4 +1,4 @@
 package dev.ownergate.app.github;
 
-/** An open pull request as a listing shows it: enough to queue its evaluation. */
-public record OpenPullRequest(int number, String headSha) {}
+/** An open pull request as a listing shows it: enough to queue its evaluation and check its fingerprint. */
+public record OpenPullRequest(int number, String headSha, String baseSha) {}

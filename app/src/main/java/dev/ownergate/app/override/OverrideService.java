@@ -8,8 +8,10 @@ import dev.ownergate.app.github.PullRequestSource;
 import dev.ownergate.app.github.RepoContents;
 import dev.ownergate.app.github.TeamDirectory;
 import dev.ownergate.app.policy.PolicyConfig;
+import dev.ownergate.app.store.DecisionRecord;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -20,40 +22,41 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out {@code /ownergate override <reason>}: when the commenter may override under the policy at the
  * pull request's base, the check on its current head becomes {@code success}, titled as an override and naming
- * the actor and the reason; otherwise they get a reply and nothing changes.
+ * the actor and the reason; otherwise they get a reply and nothing changes. A granted override becomes an
+ * {@link DecisionRecord.Kind#OVERRIDE} decision on the audit trail, which the evaluator then honours on that
+ * head ({@link OverrideLog}).
  */
 public final class OverrideService {
     private static final Logger LOG = LoggerFactory.getLogger(OverrideService.class);
-
-    /** What happened, for logs and tests. */
-    public enum Outcome { GRANTED, REFUSED, NO_REASON, NOT_OPEN }
 
     /** The GitHub calls an override needs, for one installation. */
     public record GitHub(PullRequestSource pulls, RepoContents contents, TeamDirectory teams, ChecksSink checks,
                          IssueComments comments) {}
 
-    private final OverrideLog log;
     private final Clock clock;
     private final BiFunction<String, Integer, String> detailsUrl;
     private final BiConsumer<OverrideGrant, CheckRunPost> granted;
 
     /**
      * @param detailsUrl the page for {@code (repo, number)}, or null for no link
-     * @param granted    told of every override posted (the pages keep it)
+     * @param granted    told of every override check posted (the store keeps it as the latest check)
      */
-    public OverrideService(OverrideLog log, Clock clock, BiFunction<String, Integer, String> detailsUrl,
+    public OverrideService(Clock clock, BiFunction<String, Integer, String> detailsUrl,
                            BiConsumer<OverrideGrant, CheckRunPost> granted) {
-        this.log = log;
         this.clock = clock;
         this.detailsUrl = detailsUrl;
         this.granted = granted;
     }
 
-    public Outcome apply(GitHub gh, String repo, int number, String actor, OverrideCommand command)
-            throws IOException {
+    /**
+     * Grants or refuses the override; returns the override decision for the audit trail, or nothing when the
+     * override was refused (or the pull request is closed).
+     */
+    public List<DecisionRecord> apply(GitHub gh, String repo, int number, String actor, OverrideCommand command,
+                                      String deliveryId) throws IOException {
         PullRequestInfo pr = gh.pulls().pullRequest(repo, number);
         if (!pr.open()) {
-            return Outcome.NOT_OPEN;
+            return List.of();
         }
         Optional<String> policyText = gh.contents().snapshot(repo, pr.baseSha()).read(PolicyConfig.PATH);
         OverrideRule rule = policyText.map(t -> OverrideRule.read(PolicyConfig.PATH, t)).orElse(OverrideRule.NOBODY);
@@ -62,22 +65,28 @@ public final class OverrideService {
             gh.comments().comment(repo, number, "@" + actor + " you may not override the code-owners check here."
                     + " Only the users and teams listed under `override` in `" + PolicyConfig.PATH + "` on `"
                     + pr.baseRef() + "` may. Nothing was changed.");
-            return Outcome.REFUSED;
+            return List.of();
         }
         if (!command.hasReason()) {
             gh.comments().comment(repo, number, "@" + actor + " an override needs a reason:"
                     + " `/ownergate override <why this must merge now>`. Nothing was changed.");
-            return Outcome.NO_REASON;
+            return List.of();
         }
         String checkName = policyText.map(t -> PolicyConfig.parse(PolicyConfig.PATH, t).config().checkName())
                 .orElse(PolicyConfig.DEFAULT_CHECK_NAME);
         OverrideGrant grant = new OverrideGrant(repo, number, pr.headSha(), actor, command.reason(), clock.instant());
-        log.record(grant);
         CheckRunPost check = check(grant, checkName, detailsUrl.apply(repo, number));
         gh.checks().post(repo, check);
         granted.accept(grant, check);
         LOG.info("{} overrode {}#{} at {}", actor, repo, number, pr.headSha());
-        return Outcome.GRANTED;
+        return List.of(record(grant, pr.baseSha(), check, deliveryId));
+    }
+
+    /** The override as the audit trail keeps it: always an exception. */
+    public static DecisionRecord record(OverrideGrant grant, String baseSha, CheckRunPost check, String deliveryId) {
+        return new DecisionRecord(grant.repo(), grant.number(), grant.headSha(), baseSha, DecisionRecord.Kind.OVERRIDE,
+                "", "", "", "", List.of(), check.conclusion(), check.title(), grant.actor(), grant.reason(),
+                deliveryId, grant.at());
     }
 
     /** The passing check an override stands as; also re-posted when the pull request is evaluated again. */

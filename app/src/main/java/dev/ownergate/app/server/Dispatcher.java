@@ -1,82 +1,82 @@
 package dev.ownergate.app.server;
 
-import dev.ownergate.app.github.OpenPullRequest;
-import dev.ownergate.app.webhook.EvaluationQueue;
+import dev.ownergate.app.store.DeliveryQueue;
+import dev.ownergate.app.store.Job;
 import dev.ownergate.app.webhook.Work;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Carries out {@link Work}: evaluations go to the queue, keyed so one pull request is judged at a time. */
+/**
+ * Takes in {@link Work}: what needs GitHub goes into the durable {@link DeliveryQueue} (committed before the
+ * webhook is acknowledged), what only touches this process's memory is done at once.
+ */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final EvaluationQueue queue;
-    private final PullRequestEvaluator evaluator;
+    private final DeliveryQueue queue;
     private final TeamCache teams;
-    private final LongFunction<GitHubAccess> github;
-    private final Overrides overrides;
+    private final Clock clock;
+    private final Runnable wake;
 
-    /** Carries out an override command for one installation. */
-    @FunctionalInterface
-    public interface Overrides {
-        void apply(long installationId, String repo, int number, String actor,
-                   dev.ownergate.app.override.OverrideCommand command) throws Exception;
-    }
-
-    public Dispatcher(EvaluationQueue queue, PullRequestEvaluator evaluator, TeamCache teams,
-                      LongFunction<GitHubAccess> github, Overrides overrides) {
-        this.overrides = overrides;
+    public Dispatcher(DeliveryQueue queue, TeamCache teams, Clock clock, Runnable wake) {
         this.queue = queue;
-        this.evaluator = evaluator;
         this.teams = teams;
-        this.github = github;
+        this.clock = clock;
+        this.wake = wake;
     }
 
-    /** Queues all of it; false when the queue is closing. Never blocks on GitHub. */
-    public boolean dispatch(List<Work> work) {
-        boolean accepted = true;
+    /**
+     * Commits the delivery and its jobs; only when this returns {@code NEW} may the webhook be acknowledged as
+     * queued. {@code DUPLICATE} when any replica accepted this delivery ID before. Throws when the database
+     * cannot take it (the webhook then answers 503 and GitHub's delivery shows as failed, for redelivery).
+     */
+    public DeliveryQueue.Accepted accept(String deliveryId, String event, List<Work> work) {
+        List<Job> jobs = new ArrayList<>();
+        List<Work> local = new ArrayList<>();
         for (Work w : work) {
-            accepted &= dispatch(w);
+            if (queued(w)) {
+                jobs.add(Job.of(w, deliveryId));
+            } else {
+                local.add(w);
+            }
+        }
+        DeliveryQueue.Accepted accepted = queue.accept(deliveryId, event, clock.instant(), jobs);
+        if (accepted == DeliveryQueue.Accepted.NEW) {
+            local.forEach(this::doNow);
+            if (!jobs.isEmpty()) {
+                wake.run();
+            }
         }
         return accepted;
     }
 
-    public boolean dispatch(Work work) {
-        return switch (work) {
-            case Work.EvaluatePullRequest pr -> {
-                evaluator.announce(pr.repo(), pr.number(), pr.headSha());
-                yield queue.submit(PullRequestEvaluator.key(pr.repo(), pr.number()),
-                        () -> evaluator.evaluate(pr.installationId(), pr.repo(), pr.number()));
-            }
-            case Work.EvaluateOpenPullRequests open -> queue.submit(
-                    open.repo().toLowerCase(Locale.ROOT) + "@" + open.baseRef(), () -> {
-                        for (OpenPullRequest pr : github.apply(open.installationId()).pulls()
-                                .openPullRequests(open.repo(), open.baseRef())) {
-                            dispatch(new Work.EvaluatePullRequest(open.installationId(), open.repo(), pr.number(),
-                                    null));
-                        }
-                    });
-            case Work.EvaluateMergeGroup group -> queue.submit(
-                    group.repo().toLowerCase(Locale.ROOT) + "@merge-group@" + group.headSha(),
-                    () -> evaluator.evaluateMergeGroup(group.installationId(), group.repo(), group.headSha(),
-                            group.pullRequests()));
-            case Work.OverridePullRequest override -> queue.submit(
-                    // Keyed like its evaluations, so an override and an evaluation of one pull request never interleave.
-                    PullRequestEvaluator.key(override.repo(), override.number()),
-                    () -> overrides.apply(override.installationId(), override.repo(), override.number(),
-                            override.actor(), override.command()));
-            case Work.ForgetTeams forget -> {
-                teams.forget(forget.org());
-                yield true;
-            }
-            case Work.InstallationChanged change -> {
-                LOG.info("installation {} {} ({} repositories)", change.installationId(), change.action(),
-                        change.repos().size());
-                yield true;
-            }
-        };
+    /** Queues work no delivery asked for (reconciliation, re-evaluation). */
+    public void enqueue(Work work) {
+        if (queued(work)) {
+            queue.enqueue(Job.of(work, null), clock.instant());
+            wake.run();
+        } else {
+            doNow(work);
+        }
+    }
+
+    private static boolean queued(Work work) {
+        return !(work instanceof Work.ForgetTeams || work instanceof Work.InstallationChanged);
+    }
+
+    /**
+     * Team caches live in each replica's memory, with a TTL; a replica that misses this delivery keeps its
+     * cache until the TTL runs out.
+     */
+    private void doNow(Work work) {
+        switch (work) {
+            case Work.ForgetTeams forget -> teams.forget(forget.org());
+            case Work.InstallationChanged change -> LOG.info("installation {} {} ({} repositories)",
+                    change.installationId(), change.action(), change.repos().size());
+            default -> throw new IllegalArgumentException("queued work done in place: " + work);
+        }
     }
 }

@@ -3,15 +3,18 @@ package dev.ownergate.app.server;
 import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.github.GitHubApp;
 import dev.ownergate.app.github.GitHubClients;
+import dev.ownergate.app.audit.AuditApi;
+import dev.ownergate.app.store.JdbcStore;
+import dev.ownergate.app.store.Store;
 import dev.ownergate.app.access.Access;
 import dev.ownergate.app.access.UserDirectory;
 import dev.ownergate.app.config.WebSettings;
 import dev.ownergate.app.github.GitHubInstallation;
 import dev.ownergate.app.github.GitHubOAuth;
 import dev.ownergate.app.github.GitHubUserDirectory;
-import dev.ownergate.app.override.InMemoryOverrideLog;
-import dev.ownergate.app.override.OverrideLog;
+import dev.ownergate.app.override.DecisionLogOverrides;
 import dev.ownergate.app.override.OverrideService;
+import dev.ownergate.app.store.PostedVerdict;
 import dev.ownergate.app.web.AdminPage;
 import dev.ownergate.app.web.AdminView;
 import dev.ownergate.app.web.Guard;
@@ -19,20 +22,17 @@ import dev.ownergate.app.web.Pages;
 import dev.ownergate.app.web.PullPage;
 import dev.ownergate.app.web.SealedCookies;
 import dev.ownergate.app.web.SignIn;
-import dev.ownergate.app.web.VerdictPages;
 import dev.ownergate.app.web.WebSessions;
 import dev.ownergate.app.webhook.Work;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import dev.ownergate.app.webhook.DeliveryLog;
-import dev.ownergate.app.webhook.EvaluationQueue;
 import dev.ownergate.app.webhook.EventRouter;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.WebhookSignature;
 import io.javalin.Javalin;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,9 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GitHub App server: {@code POST /webhook}, {@code GET /healthz}, {@code /readyz} and {@code /metrics};
- * the pages behind GitHub sign-in ({@code /pulls/...}, {@code /admin}) and the API ({@code /api/...}).
- * Webhooks are acknowledged at once and evaluated on the queue's workers.
+ * The GitHub App server: {@code POST /webhook}, {@code GET /healthz}, {@code /readyz}, {@code /metrics} and
+ * {@code /api/audit}; the pages behind GitHub sign-in ({@code /pulls/...}, {@code /admin}). Webhooks are committed to the store, acknowledged, and evaluated by the workers of
+ * whichever replica claims them.
  *
  * <pre>{@code
  * try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).start()) { ... }
@@ -55,7 +55,10 @@ public final class OwnergateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnergateServer.class);
 
     private final Javalin javalin;
-    private final EvaluationQueue queue;
+    private final Store store;
+    private final boolean ownsStore;
+    private final JobRunner runner;
+    private final Retention retention;
     private final Reconciler reconciler;
     private final ServerMetrics metrics;
     private final AtomicBoolean ready = new AtomicBoolean(false);
@@ -70,23 +73,31 @@ public final class OwnergateServer implements AutoCloseable {
         GitHubApp app = new GitHubApp(clients, config.appId(), config.privateKey());
         LongFunction<GitHubAccess> github = id -> GitHubAccess.of(app.installation(id));
         TeamCache teams = new TeamCache(b.teamTtl, b.clock);
-        this.queue = new EvaluationQueue(b.workers != null ? b.workers : config.maxEvaluations(), b.retry);
-        metrics.queueDepth(queue::depth);
-        VerdictPages pages = new VerdictPages(b.clock);
-        OverrideLog overrideLog = new InMemoryOverrideLog();
-        PullRequestEvaluator evaluator =
-                new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics, pages, overrideLog);
-        OverrideService overrides = new OverrideService(overrideLog, b.clock, evaluator::detailsUrl,
-                pages::recordOverride);
-        Dispatcher dispatcher = new Dispatcher(queue, evaluator, teams, github,
-                (installationId, repo, number, actor, command) -> {
-                    GitHubInstallation i = app.installation(installationId);
-                    overrides.apply(new OverrideService.GitHub(i, i, teams.over(i), i, i), repo, number, actor,
-                            command);
-                });
-        this.reconciler = new Reconciler(app, dispatcher);
+        int workers = b.workers != null ? b.workers : config.maxEvaluations();
+        this.ownsStore = b.store == null;
+        // Evaluations hold a connection only for a claim or a commit, never while waiting on GitHub.
+        this.store = b.store != null ? b.store : JdbcStore.open(config.store(), Math.min(workers, 16) + 4);
+        LOG.info("store: {}", store.describe());
+        metrics.queueDepth(store.deliveries()::depth);
+        metrics.deadLetters(store.deliveries()::deadLetterCount);
+        PullRequestEvaluator evaluator = new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics,
+                store.verdicts(), b.clock, new DecisionLogOverrides(store.decisions()));
+        OverrideService overrides = new OverrideService(b.clock, evaluator::detailsUrl, (grant, check) ->
+                store.verdicts().save(new PostedVerdict(grant.repo(), grant.number(), check, Optional.empty(),
+                        grant.at())));
+        this.runner = new JobRunner(store.deliveries(), store.decisions(), evaluator, github,
+                (override, deliveryId) -> {
+                    GitHubInstallation i = app.installation(override.installationId());
+                    return overrides.apply(new OverrideService.GitHub(i, i, teams.over(i), i, i), override.repo(),
+                            override.number(), override.actor(), override.command(), deliveryId);
+                },
+                b.retry, workers, b.lease, metrics, b.clock);
+        Dispatcher dispatcher = new Dispatcher(store.deliveries(), teams, b.clock, runner::wake);
+        this.reconciler = new Reconciler(app, dispatcher, store);
+        this.retention = new Retention(store.decisions(), config.store().retentionDays(), b.clock);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
-                new DeliveryLog(b.deliveryLogSize), new EventRouter(), dispatcher, metrics);
+                new EventRouter(), dispatcher, metrics);
+        AuditApi audit = new AuditApi(store.decisions());
 
         // Pages and the API: sign-in with the App's OAuth client, and one Access that every route asks.
         InstalledRepos installed = new InstalledRepos(app, b.clock);
@@ -107,11 +118,26 @@ public final class OwnergateServer implements AutoCloseable {
         SignIn signIn = new SignIn(oauth, users, sessions, ctx -> config.publicUrl().map(URI::toString)
                 // Without a public URL (local runs, tests) the address the browser used.
                 .orElse(ctx.scheme() + "://" + ctx.host()) + "/login/callback");
-        PullPage pullPage = new PullPage(guard, access, pages);
+        PullPage pullPage = new PullPage(guard, access, store.verdicts(), store.decisions());
         AdminPage admin = new AdminPage(guard, access, installed::repos,
-                repo -> new AdminView.RepoRow(repo, "", List.of()), pages, overrideLog, List::of,
-                (repo, number) -> installed.installation(repo).map(id -> dispatcher.dispatch(
-                        new Work.EvaluatePullRequest(id, repo, number, null))).orElse(false));
+                repo -> new AdminView.RepoRow(repo, "", List.of()), store.verdicts(), store.decisions(),
+                store.deliveries(), (repo, number) -> installed.installation(repo).map(id -> {
+                    dispatcher.enqueue(new Work.EvaluatePullRequest(id, repo, number, null));
+                    return true;
+                }).orElse(false), b.clock);
+        ApiGuard apiGuard = b.apiGuard != null ? b.apiGuard : route -> ctx -> {
+            // The audit trail spans every installed organization: only full admins (the admin token, the admin team).
+            Optional<dev.ownergate.app.access.Viewer> viewer = guard.api(ctx);
+            if (viewer.isEmpty()) {
+                return;
+            }
+            if (!access.isFullAdmin(viewer.get())) {
+                ctx.status(HttpStatus.FORBIDDEN).json(java.util.Map.of("message",
+                        "Only the admin token and members of OWNERGATE_ADMIN_TEAM may read the audit trail"));
+                return;
+            }
+            route.handle(ctx);
+        };
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -139,6 +165,7 @@ public final class OwnergateServer implements AutoCloseable {
             c.routes.get("/pulls/{owner}/{repo}", pullPage::show);
             c.routes.get("/admin", admin::show);
             c.routes.post("/admin/reevaluate", admin::reevaluateForm);
+            c.routes.get("/api/audit", apiGuard.protect(audit));
             c.routes.post("/api/pulls/{owner}/{repo}/{number}/reevaluate", admin::reevaluateApi);
             c.routes.get("/healthz", ctx -> ctx.result("ok"));
             c.routes.get("/readyz", ctx -> {
@@ -161,6 +188,8 @@ public final class OwnergateServer implements AutoCloseable {
     }
 
     private OwnergateServer startServer() {
+        runner.start();
+        retention.start();
         javalin.start();
         ready.set(true);
         if (reconcileInterval != null) {
@@ -178,17 +207,22 @@ public final class OwnergateServer implements AutoCloseable {
         return metrics;
     }
 
-    /** Waits until every queued evaluation has finished (or given up). */
+    /** Waits until every queued job has finished (or been dead-lettered), in every replica. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        return queue.awaitIdle(timeout);
+        return runner.awaitIdle(timeout);
     }
 
     public int queueDepth() {
-        return queue.depth();
+        return store.deliveries().depth();
+    }
+
+    /** The store this server keeps its state in (shared with the other replicas). */
+    public Store store() {
+        return store;
     }
 
     /** One reconciliation pass now, e.g. at start-up in tests. */
-    public int reconcileNow() throws java.io.IOException {
+    public Reconciler.Pass reconcileNow() throws java.io.IOException {
         return reconciler.reconcile();
     }
 
@@ -197,14 +231,18 @@ public final class OwnergateServer implements AutoCloseable {
     public void close() {
         ready.set(false);
         reconciler.close();
+        retention.close();
         javalin.stop();
         try {
-            int left = queue.close(stopTimeout);
+            int left = runner.close(stopTimeout);
             if (left > 0) {
-                LOG.info("stopped with {} evaluation(s) not run; reconciliation redoes them after restart", left);
+                LOG.info("stopped with {} job(s) still running; their leases run out and they run again", left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (ownsStore) {
+            store.close();
         }
     }
 
@@ -216,8 +254,10 @@ public final class OwnergateServer implements AutoCloseable {
         private boolean reconcile = true;
         private Duration teamTtl = Duration.ofMinutes(10);
         private Duration stopTimeout = Duration.ofSeconds(20);
-        private int deliveryLogSize = 10_000;
         private Clock clock = Clock.systemUTC();
+        private Store store;
+        private Duration lease = Duration.ofSeconds(30);
+        private ApiGuard apiGuard; // null: the sign-in and admin-token check
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -251,6 +291,24 @@ public final class OwnergateServer implements AutoCloseable {
 
         public Builder stopTimeout(Duration timeout) {
             this.stopTimeout = timeout;
+            return this;
+        }
+
+        /** The store to use (and leave open); default: the one the configuration names, closed with the server. */
+        public Builder store(Store store) {
+            this.store = store;
+            return this;
+        }
+
+        /** How long a claimed job stays this replica's without a renewal; a dead replica's jobs wait this long. */
+        public Builder lease(Duration lease) {
+            this.lease = lease;
+            return this;
+        }
+
+        /** Who may call {@code /api/audit}; default: the admin token and the admin team, through the access check. */
+        public Builder apiGuard(ApiGuard guard) {
+            this.apiGuard = guard;
             return this;
         }
 

@@ -35,8 +35,8 @@ public interface OwnershipGate {
         /** Reviewers to ask ({@code login} or {@code org/team}) when the policy wants review requests; else empty. */
         List<String> reviewRequests();
 
-        /** The verdict behind it, file by file, for the pull request's page; empty when there is none. */
-        default java.util.Optional<dev.ownergate.app.policy.Verdict> details() {
+        /** The verdict behind it, file by file, for the audit trail; empty for a gate that has none. */
+        default java.util.Optional<dev.ownergate.app.policy.Verdict> audited() {
             return java.util.Optional.empty();
         }
     }

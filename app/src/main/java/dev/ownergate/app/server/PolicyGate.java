@@ -59,14 +59,15 @@ public final class PolicyGate implements OwnershipGate {
         }
 
         @Override
+        public Optional<Verdict> audited() {
+            return Optional.of(verdict);
+        }
+
+        @Override
         public List<String> reviewRequests() {
             return requestReviews ? verdict.suggestedReviewers() : List.of();
         }
 
-        @Override
-        public Optional<Verdict> details() {
-            return Optional.of(verdict);
-        }
     }
 
     @Override

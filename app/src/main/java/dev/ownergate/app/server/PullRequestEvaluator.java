@@ -10,11 +10,17 @@ import dev.ownergate.app.github.TeamDirectory;
 import dev.ownergate.app.override.OverrideGrant;
 import dev.ownergate.app.override.OverrideLog;
 import dev.ownergate.app.override.OverrideService;
-import dev.ownergate.app.web.VerdictPages;
+import dev.ownergate.app.policy.FileVerdict;
+import dev.ownergate.app.policy.Verdict;
+import dev.ownergate.app.store.DecisionRecord;
+import dev.ownergate.app.store.Fingerprint;
+import dev.ownergate.app.store.PostedVerdict;
+import dev.ownergate.app.store.VerdictStore;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.repo.RepoSnapshot;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,10 +37,13 @@ import org.slf4j.LoggerFactory;
  * check run on the head commit. Fails closed: when something goes wrong it posts a failing check that says
  * why, then rethrows so the queue retries when retrying can help.
  *
- * <p>Runs for one pull request never overlap (the queue sees to that) and each reads GitHub afresh, so a later
- * run sees newer data. Two guards cover GitHub's own lag: a run that reads an older head than a webhook
- * already announced waits and retries, and a run that reads older reviews than the last posted verdict on the
- * same head does not post.
+ * <p>Runs for one pull request never overlap, in any replica (the queue's lease sees to that), and each reads
+ * GitHub afresh, so a later run sees newer data. Two guards cover GitHub's own lag: a run that reads an older
+ * head than the webhook behind it reported waits and retries, and a run that reads older reviews than the last
+ * posted verdict on the same head does not post.
+ *
+ * <p>When a run fails before GitHub told it the head, the failing check goes on the head the webhook reported:
+ * an event that may withdraw approval never leaves an older success standing while it is retried.
  */
 public final class PullRequestEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(PullRequestEvaluator.class);
@@ -46,19 +55,20 @@ public final class PullRequestEvaluator {
     private final TeamCache teams;
     private final Optional<URI> publicUrl;
     private final ServerMetrics metrics;
-    private final VerdictPages pages;
+    private final VerdictStore verdicts;
+    private final Clock clock;
     private final OverrideLog overrides;
-    // Bounded: one entry per recently active pull request is all the ordering guards need.
-    private final LruCache<String, String> announcedHead = new LruCache<>(50_000);
+    // Bounded: one entry per recently active pull request is all the ordering guard needs.
     private final LruCache<String, Posted> posted = new LruCache<>(50_000);
     // The check name each repository's policy chose, learned from its verdicts; fail-closed checks use it.
     private final LruCache<String, String> checkNames = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
-                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictPages pages,
+                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictStore verdicts, Clock clock,
                                 OverrideLog overrides) {
-        this.pages = pages;
         this.overrides = overrides;
+        this.verdicts = verdicts;
+        this.clock = clock;
         this.github = github;
         this.gate = gate;
         this.teams = teams;
@@ -70,41 +80,49 @@ public final class PullRequestEvaluator {
         return repo.toLowerCase(Locale.ROOT) + "#" + number;
     }
 
-    /** Remembers the head a webhook reported, in the order webhooks arrived. */
-    public void announce(String repo, int number, String headSha) {
-        if (headSha != null && !headSha.isEmpty()) {
-            announcedHead.put(key(repo, number), headSha);
-        }
-    }
-
-    public void evaluate(long installationId, String repo, int number) throws Exception {
+    /**
+     * Evaluates and posts. Returns the decision to put on the audit trail (none when nothing was posted).
+     *
+     * @param announcedHead the head the webhook behind this run reported, or null
+     * @param deliveryId    that webhook's delivery, or null
+     * @param firstAttempt  false on a retry: GitHub's head may rightly have moved on from the announced one
+     */
+    public List<DecisionRecord> evaluate(long installationId, String repo, int number, String announcedHead,
+                                         String deliveryId, boolean firstAttempt) throws Exception {
         long start = System.nanoTime();
         String outcome = "error";
         GitHubAccess gh = github.apply(installationId);
-        String headSha = null;
+        // Until GitHub answers, the head the webhook reported is the one a failing check must cover.
+        String headSha = announcedHead;
         try {
             PullRequestInfo pr = gh.pulls().pullRequest(repo, number);
             if (!pr.open()) {
-                announcedHead.remove(key(repo, number));
                 posted.remove(key(repo, number));
                 outcome = "closed";
-                return;
+                return List.of();
             }
             headSha = pr.headSha();
-            String announced = announcedHead.get(key(repo, number)).orElse(null);
-            if (announced != null && !announced.equals(pr.headSha())) {
-                // GitHub answered with an older head than a webhook already reported: its replicas lag.
-                announcedHead.remove(key(repo, number));
+            if (firstAttempt && announcedHead != null && !announcedHead.equals(pr.headSha())) {
+                // GitHub answered with an older head than the webhook reported: its replicas lag.
+                headSha = announcedHead;
                 throw new RetryPolicy.RetryLater("GitHub still reports head " + pr.headSha() + " for " + repo
-                        + "#" + number + ", expected " + announced);
+                        + "#" + number + ", expected " + announcedHead);
             }
             Optional<Judged> judged = decide(gh, pr);
             if (judged.isEmpty()) {
                 outcome = "stale";
-                return;
+                return List.of();
+            }
+            Optional<OverrideGrant> standing = overrides.active(pr.repo(), pr.number(), pr.headSha());
+            if (standing.isPresent()) {
+                outcome = "overridden";
+                return List.of(postOverride(gh, pr, judged.get(), standing.get(), deliveryId));
             }
             post(gh, pr, judged.get());
             outcome = judged.get().decision().passed() ? "passed" : "failed";
+            return List.of(record(pr, judged.get(), deliveryId));
+        } catch (RetryPolicy.RetryLater e) {
+            throw e; // the head is in flux; the run after the wait decides
         } catch (GitHubException e) {
             if (headSha != null) {
                 failClosed(gh, repo, number, headSha, e.retryable()
@@ -142,8 +160,7 @@ public final class PullRequestEvaluator {
                 members.add(gatherAndDecide(gh, pr));
             }
             OwnershipGate.Decision combined = gate.combine(headSha, members);
-            postVerdict(gh, repo, numbers.get(0), combined.checkRun(detailsUrl(repo, numbers.get(0))),
-                    combined.details().orElse(null));
+            postVerdict(gh, repo, 0, combined.checkRun(detailsUrl(repo, 0)), Optional.empty());
             outcome = combined.passed() ? "passed" : "failed";
         } catch (GitHubException e) {
             failClosed(gh, repo, numbers.isEmpty() ? 0 : numbers.get(0), headSha, e.retryable()
@@ -154,7 +171,7 @@ public final class PullRequestEvaluator {
         }
     }
 
-    private record Judged(OwnershipGate.Decision decision, List<ReviewInfo> reviews) {}
+    private record Judged(OwnershipGate.Decision decision, List<ReviewInfo> reviews, Fingerprint fingerprint) {}
 
     private Optional<Judged> decide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
         FileChanges files = gh.pulls().files(pr.repo(), pr.number(), pr.changedFiles());
@@ -175,7 +192,7 @@ public final class PullRequestEvaluator {
         }
         TeamDirectory teamDirectory = teams.over(gh.teams());
         return Optional.of(new Judged(gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teamDirectory)),
-                reviews));
+                reviews, Fingerprints.of(pr.headSha(), pr.baseSha(), reviews, base)));
     }
 
     private OwnershipGate.Decision gatherAndDecide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
@@ -189,17 +206,8 @@ public final class PullRequestEvaluator {
     }
 
     private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
-        CheckRunPost check = judged.decision().checkRun(detailsUrl(pr.repo(), pr.number()));
-        Optional<OverrideGrant> standing = overrides.active(pr.repo(), pr.number(), pr.headSha());
-        if (standing.isPresent()) {
-            // A break-glass override holds for its head commit until a push: the rules' verdict does not replace it.
-            CheckRunPost override = OverrideService.check(standing.get(), check.name(), check.detailsUrl());
-            checkNames.put(pr.repo().toLowerCase(Locale.ROOT), override.name());
-            gh.checks().post(pr.repo(), override);
-            pages.recordOverride(standing.get(), override);
-        } else {
-            postVerdict(gh, pr.repo(), pr.number(), check, judged.decision().details().orElse(null));
-        }
+        postVerdict(gh, pr.repo(), pr.number(), judged.decision().checkRun(detailsUrl(pr.repo(), pr.number())),
+                Optional.of(judged.fingerprint()));
         long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
         posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
         try {
@@ -208,6 +216,20 @@ public final class PullRequestEvaluator {
             // The verdict is posted; a failed courtesy request must not replace it. The next evaluation retries.
             LOG.warn("could not request reviews on {}#{}: {}", pr.repo(), pr.number(), e.getMessage());
         }
+    }
+
+    /**
+     * A break-glass override stands on this head: it holds until a push, so the rules' verdict does not replace
+     * it. The override is posted again (under the name the policy chose) and recorded as the decision in force.
+     */
+    private DecisionRecord postOverride(GitHubAccess gh, PullRequestInfo pr, Judged judged, OverrideGrant grant,
+                                        String deliveryId) throws IOException {
+        String name = judged.decision().checkRun(null).name();
+        CheckRunPost check = OverrideService.check(grant, name, detailsUrl(pr.repo(), pr.number()));
+        postVerdict(gh, pr.repo(), pr.number(), check, Optional.of(judged.fingerprint()));
+        long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
+        posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
+        return OverrideService.record(grant, pr.baseSha(), check, deliveryId);
     }
 
     private void requestReviews(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
@@ -251,7 +273,7 @@ public final class PullRequestEvaluator {
         }
         for (String name : names) {
             try {
-                postCheck(gh, repo, number, failure.withName(name));
+                postCheck(gh, repo, number, failure.withName(name), Optional.empty());
             } catch (IOException e) {
                 LOG.warn("could not post the failing check for {}@{}: {}", repo, headSha, e.getMessage());
             }
@@ -260,16 +282,39 @@ public final class PullRequestEvaluator {
 
     /** Posts a verdict the gate reached, remembering the check name the repository's policy chose. */
     private void postVerdict(GitHubAccess gh, String repo, int number, CheckRunPost check,
-                             dev.ownergate.app.policy.Verdict verdict) throws IOException {
+                             Optional<Fingerprint> fingerprint) throws IOException {
         checkNames.put(repo.toLowerCase(Locale.ROOT), check.name());
-        gh.checks().post(repo, check);
-        pages.record(repo, number, check, verdict);
+        postCheck(gh, repo, number, check, fingerprint);
     }
 
-    /** Posts the check and keeps it for the page its details link opens. */
-    private void postCheck(GitHubAccess gh, String repo, int number, CheckRunPost check) throws IOException {
+    /**
+     * Posts the check and stores it for the page its details link opens. A fail-closed check is stored with no
+     * fingerprint, so reconciliation always looks at its pull request again.
+     */
+    private void postCheck(GitHubAccess gh, String repo, int number, CheckRunPost check,
+                           Optional<Fingerprint> fingerprint) throws IOException {
         gh.checks().post(repo, check);
-        pages.record(repo, number, check);
+        verdicts.save(new PostedVerdict(repo, number, check, fingerprint, clock.instant()));
+    }
+
+    private DecisionRecord record(PullRequestInfo pr, Judged judged, String deliveryId) {
+        OwnershipGate.Decision d = judged.decision();
+        CheckRunPost check = d.checkRun(null);
+        Optional<Verdict> verdict = d.audited();
+        List<DecisionRecord.FileDecision> files = verdict.map(v -> v.files().stream()
+                .map(PullRequestEvaluator::fileDecision).toList()).orElse(List.of());
+        Fingerprint f = judged.fingerprint();
+        return new DecisionRecord(pr.repo(), pr.number(), pr.headSha(), pr.baseSha(),
+                verdict.map(v -> v.policy().isEmpty() && !v.passed() ? DecisionRecord.Kind.FAIL_CLOSED
+                        : DecisionRecord.Kind.EVALUATION).orElse(DecisionRecord.Kind.EVALUATION),
+                verdict.map(Verdict::rulesSource).orElse(""), f.rulesDigest(), verdict.map(Verdict::policy).orElse(""),
+                f.policySha(), files, check.conclusion(), check.title(), "", "", deliveryId, clock.instant());
+    }
+
+    /** A file's verdict as the audit trail keeps it. */
+    private static DecisionRecord.FileDecision fileDecision(FileVerdict v) {
+        List<String> owners = v.anyone() ? List.of("*") : v.owners().stream().map(Object::toString).toList();
+        return new DecisionRecord.FileDecision(v.path(), owners, List.copyOf(v.approvedBy()), v.status().name());
     }
 
     /** The check's details link: the pull request's page on this server; null without a public URL. */

@@ -29,9 +29,30 @@ public final class ServerMetrics implements ApiObserver {
 
     public void queueDepth(IntSupplier depth) {
         Gauge.builder("ownergate_queue_depth", depth, IntSupplier::getAsInt)
-                .description("Pull requests and merge groups waiting, being evaluated or due for a retry")
+                .description("Jobs waiting, being evaluated or due for a retry, in every replica (from the store)")
                 .strongReference(true) // the supplier is a method reference nothing else holds
                 .register(registry);
+    }
+
+    /** Jobs in the dead-letter list (every replica's: it is read from the store). No repository names. */
+    public void deadLetters(IntSupplier count) {
+        Gauge.builder("ownergate_dead_letter_jobs", count, IntSupplier::getAsInt)
+                .description("Evaluations that ran out of retries; their pull requests were left failing")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** A job ran out of retries and was dead-lettered by this replica. */
+    public void deadLettered() {
+        Counter.builder("ownergate_dead_lettered").description("Jobs this replica gave up on (dead-lettered)")
+                .register(registry).increment();
+    }
+
+    /** A merge without a passing decision in force was put on the audit trail. */
+    public void mergeException() {
+        Counter.builder("ownergate_merge_exceptions")
+                .description("Merges without a passing Ownergate decision on their head").register(registry)
+                .increment();
     }
 
     /** @param result accepted, ignored, duplicate, bad_signature, malformed, too_large, unavailable */

@@ -1,7 +1,8 @@
 package dev.ownergate.app.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ownergate.app.webhook.DeliveryLog;
+import dev.ownergate.app.store.DeliveryQueue;
+import dev.ownergate.app.store.StoreException;
 import dev.ownergate.app.webhook.EventRouter;
 import dev.ownergate.app.webhook.WebhookSignature;
 import dev.ownergate.app.webhook.Work;
@@ -14,23 +15,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /webhook}: checks the signature before anything else, then turns the event into queued work and
- * answers at once. Nothing here waits on GitHub.
+ * {@code POST /webhook}: checks the signature before anything else, then turns the event into work, commits
+ * it to the store, and only then answers 2xx. Nothing here waits on GitHub.
  */
 final class WebhookEndpoint implements Handler {
     /** GitHub caps payloads at 25 MB (docs: "Webhook events and payloads"). */
     static final long MAX_BODY = 25L * 1024 * 1024;
 
     private final WebhookSignature signature;
-    private final DeliveryLog deliveries;
     private final EventRouter router;
     private final Dispatcher dispatcher;
     private final ServerMetrics metrics;
 
-    WebhookEndpoint(WebhookSignature signature, DeliveryLog deliveries, EventRouter router, Dispatcher dispatcher,
-                    ServerMetrics metrics) {
+    WebhookEndpoint(WebhookSignature signature, EventRouter router, Dispatcher dispatcher, ServerMetrics metrics) {
         this.signature = signature;
-        this.deliveries = deliveries;
         this.router = router;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
@@ -75,15 +73,16 @@ final class WebhookEndpoint implements Handler {
             return;
         }
         String delivery = ctx.header("X-GitHub-Delivery");
-        if (delivery != null && !deliveries.firstTime(delivery)) {
-            reply(ctx, 200, metricEvent, "duplicate", "delivery already handled");
+        DeliveryQueue.Accepted accepted;
+        try {
+            // Committed before the answer: an acknowledged delivery survives a kill -9 the next instant.
+            accepted = dispatcher.accept(delivery, event, work.get());
+        } catch (StoreException e) {
+            reply(ctx, 503, metricEvent, "unavailable", "cannot store the delivery; redeliver later");
             return;
         }
-        if (!dispatcher.dispatch(work.get())) {
-            if (delivery != null) {
-                deliveries.forget(delivery);
-            }
-            reply(ctx, 503, metricEvent, "unavailable", "shutting down; redeliver later");
+        if (accepted == DeliveryQueue.Accepted.DUPLICATE) {
+            reply(ctx, 200, metricEvent, "duplicate", "delivery already handled");
             return;
         }
         reply(ctx, 200, metricEvent, "accepted", "queued " + work.get().size());

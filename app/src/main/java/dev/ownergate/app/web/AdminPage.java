@@ -2,11 +2,21 @@ package dev.ownergate.app.web;
 
 import dev.ownergate.app.access.Access;
 import dev.ownergate.app.access.Viewer;
-import dev.ownergate.app.override.OverrideLog;
+import dev.ownergate.app.store.AuditEntry;
+import dev.ownergate.app.store.AuditQuery;
+import dev.ownergate.app.store.DecisionLog;
+import dev.ownergate.app.store.DecisionRecord;
+import dev.ownergate.app.store.DeliveryQueue;
+import dev.ownergate.app.store.PostedVerdict;
+import dev.ownergate.app.store.VerdictStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +33,10 @@ import java.util.stream.Collectors;
  * same for scripts). A viewer who is not an admin gets a 404, as for a page that does not exist.
  */
 public final class AdminPage {
-    /** Decisions and exceptions shown; the audit export has the rest. */
+    /** Rows shown per list; the audit export has the rest. */
     static final int SHOWN = 50;
+    /** How far back the page looks for exceptions. */
+    static final Duration EXCEPTIONS_SINCE = Duration.ofDays(90);
 
     /** Queues an evaluation of a pull request; false when the App is not installed on the repository. */
     @FunctionalInterface
@@ -36,22 +48,24 @@ public final class AdminPage {
     private final Access access;
     private final Supplier<List<String>> installedRepos;
     private final Function<String, AdminView.RepoRow> health;
-    private final VerdictPages decisions;
-    private final OverrideLog overrides;
-    private final Supplier<List<AdminView.DeadLetter>> deadLetters;
+    private final VerdictStore verdicts;
+    private final DecisionLog decisions;
+    private final DeliveryQueue deliveries;
     private final Reevaluate reevaluate;
+    private final Clock clock;
 
     public AdminPage(Guard guard, Access access, Supplier<List<String>> installedRepos,
-                     Function<String, AdminView.RepoRow> health, VerdictPages decisions, OverrideLog overrides,
-                     Supplier<List<AdminView.DeadLetter>> deadLetters, Reevaluate reevaluate) {
+                     Function<String, AdminView.RepoRow> health, VerdictStore verdicts, DecisionLog decisions,
+                     DeliveryQueue deliveries, Reevaluate reevaluate, Clock clock) {
         this.guard = guard;
         this.access = access;
         this.installedRepos = installedRepos;
         this.health = health;
+        this.verdicts = verdicts;
         this.decisions = decisions;
-        this.overrides = overrides;
-        this.deadLetters = deadLetters;
+        this.deliveries = deliveries;
         this.reevaluate = reevaluate;
+        this.clock = clock;
     }
 
     public void show(Context ctx) {
@@ -66,19 +80,45 @@ public final class AdminPage {
         Set<String> orgs = access.adminOrgs(viewer.get()).stream().map(o -> o.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         List<String> repos = installedRepos.get().stream().filter(r -> orgs.contains(org(r))).sorted().toList();
-        List<AdminView.DeadLetter> dead = deadLetters.get().stream()
-                .filter(d -> orgs.contains(org(d.subject()))).toList();
+        List<PostedVerdict> recent = new ArrayList<>();
+        for (String repo : repos) {
+            recent.addAll(verdicts.recent(repo, SHOWN));
+        }
+        recent.sort(Comparator.comparing(PostedVerdict::at).reversed());
         String queued = ctx.queryParam("queued");
         String flash = queued == null ? "" : "Queued a re-evaluation of " + queued + ".";
-        if ("none".equals(ctx.queryParam("refused"))) {
+        if (ctx.queryParam("refused") != null) {
             flash = "The App is not installed on that repository, or you do not administer it.";
         }
         Pages.render(ctx, "admin.jte", new AdminView(new Header(viewer.get().name(), guard.csrfToken(ctx).orElse("")),
-                repos.stream().map(health).toList(),
-                decisions.recent(VerdictPages.RECENT).stream().filter(d -> orgs.contains(org(d.repo()))).limit(SHOWN)
+                repos.stream().map(health).toList(), recent.stream().limit(SHOWN).toList(), exceptions(orgs),
+                deliveries.deadLetters(Optional.empty(), SHOWN).stream().filter(d -> orgs.contains(org(d.repo())))
                         .toList(),
-                overrides.recent(10_000).stream().filter(o -> orgs.contains(org(o.repo()))).limit(SHOWN).toList(),
-                dead, flash));
+                flash));
+    }
+
+    private List<AdminView.ExceptionRow> exceptions(Set<String> orgs) {
+        List<AuditEntry> entries = decisions.query(new AuditQuery(Optional.empty(),
+                Optional.of(clock.instant().minus(EXCEPTIONS_SINCE)), Optional.empty(), true, AuditQuery.DEFAULT_LIMIT));
+        List<AdminView.ExceptionRow> rows = new ArrayList<>();
+        for (AuditEntry e : entries.reversed()) {
+            if (!orgs.contains(org(e.repo()))) {
+                continue;
+            }
+            rows.add(switch (e) {
+                case AuditEntry.Decided d -> {
+                    DecisionRecord r = d.stored().decision();
+                    yield new AdminView.ExceptionRow(r.at(), r.repo(), r.number(), r.headSha(), "override", r.actor(),
+                            r.reason());
+                }
+                case AuditEntry.Merged m -> new AdminView.ExceptionRow(m.at(), m.repo(), m.number(),
+                        m.merge().headSha(), "merge", m.merge().mergedBy(), m.merge().exception().orElse(""));
+            });
+            if (rows.size() >= SHOWN) {
+                break;
+            }
+        }
+        return rows;
     }
 
     /** The admin page's button; the CSRF check has already passed (every POST goes through it). */
@@ -93,7 +133,7 @@ public final class AdminPage {
             ctx.redirect("/admin?queued=" + URLEncoder.encode(repo + "#" + number, StandardCharsets.UTF_8),
                     HttpStatus.SEE_OTHER);
         } else {
-            ctx.redirect("/admin?refused=none", HttpStatus.SEE_OTHER);
+            ctx.redirect("/admin?refused=1", HttpStatus.SEE_OTHER);
         }
     }
 
@@ -105,12 +145,8 @@ public final class AdminPage {
         }
         String repo = ctx.pathParam("owner") + "/" + ctx.pathParam("repo");
         int number = parseNumber(ctx.pathParam("number"));
-        if (!access.mayAdminister(viewer.get(), repo)) {
+        if (!access.mayAdminister(viewer.get(), repo) || number <= 0 || !reevaluate.queue(repo, number)) {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("message", "Not Found"));
-            return;
-        }
-        if (number <= 0 || !reevaluate.queue(repo, number)) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("message", "The App is not installed on " + repo));
             return;
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("queued", repo + "#" + number));

@@ -1,18 +1,20 @@
 package dev.ownergate.app.web;
 
-import dev.ownergate.app.override.OverrideGrant;
+import dev.ownergate.app.store.DeadLetter;
+import dev.ownergate.app.store.PostedVerdict;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The admin page.
  *
  * @param repos       the installed repositories this viewer administers
- * @param recent      the newest decisions on those repositories
- * @param exceptions  overrides (and, with the durable store, merges without a passing decision)
+ * @param recent      the newest checks posted on those repositories
+ * @param exceptions  overrides and merges without a passing decision, newest first
  * @param deadLetters deliveries that ran out of retries
  * @param flash       one line saying what the last action did; empty for none
  */
-public record AdminView(Header header, List<RepoRow> repos, List<ShownDecision> recent, List<OverrideGrant> exceptions,
+public record AdminView(Header header, List<RepoRow> repos, List<PostedVerdict> recent, List<ExceptionRow> exceptions,
                         List<DeadLetter> deadLetters, String flash) {
 
     /**
@@ -23,6 +25,7 @@ public record AdminView(Header header, List<RepoRow> repos, List<ShownDecision> 
      */
     public record RepoRow(String repo, String coverage, List<String> staleOwners) {}
 
-    /** A delivery that ran out of retries. */
-    public record DeadLetter(String deliveryId, String event, String subject, String error, String at) {}
+    /** An entry of the audit trail an auditor must look at. */
+    public record ExceptionRow(Instant at, String repo, int number, String headSha, String what, String who,
+                               String why) {}
 }

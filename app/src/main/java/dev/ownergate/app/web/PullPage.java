@@ -2,6 +2,8 @@ package dev.ownergate.app.web;
 
 import dev.ownergate.app.access.Access;
 import dev.ownergate.app.access.Viewer;
+import dev.ownergate.app.store.DecisionLog;
+import dev.ownergate.app.store.VerdictStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
@@ -12,14 +14,19 @@ import java.util.Optional;
  * 404 as for a repository that does not exist, so the page does not even confirm it exists.
  */
 public final class PullPage {
+    /** Decisions shown; the audit export has them all. */
+    static final int HISTORY = 100;
+
     private final Guard guard;
     private final Access access;
-    private final VerdictPages history;
+    private final VerdictStore verdicts;
+    private final DecisionLog decisions;
 
-    public PullPage(Guard guard, Access access, VerdictPages history) {
+    public PullPage(Guard guard, Access access, VerdictStore verdicts, DecisionLog decisions) {
         this.guard = guard;
         this.access = access;
-        this.history = history;
+        this.verdicts = verdicts;
+        this.decisions = decisions;
     }
 
     public void show(Context ctx) {
@@ -40,7 +47,8 @@ public final class PullPage {
             return;
         }
         Pages.render(ctx, "pull.jte", new PullView(header(ctx, viewer.get()), repo, number,
-                history.history(repo, number)));
+                verdicts.posted(repo, number), decisions.history(repo, number, HISTORY).stream()
+                        .map(s -> ShownDecision.of(s.decision())).toList()));
     }
 
     private void notFound(Context ctx, Viewer viewer) {

@@ -1,35 +1,45 @@
 package dev.ownergate.app.web;
 
-import dev.ownergate.app.policy.FileVerdict;
-import dev.ownergate.app.policy.Verdict;
+import dev.ownergate.app.store.DecisionRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One check this server posted for a pull request, as its page and the admin page show it. Built from the
- * verdict when there was one (the evaluation matrix), else from the posted check alone (failed closed).
+ * One decision from the audit trail, as a pull request's page and the admin page show it.
  *
- * @param overrideBy the actor of a break-glass override; empty for a verdict of the rules
+ * @param kind     evaluation, fail-closed or override
+ * @param actor    an override's actor; empty otherwise
+ * @param reason   an override's reason, or why it failed closed; empty otherwise
  */
-public record ShownDecision(String repo, int number, Instant at, String checkName, String headSha, String conclusion,
-                            String title, String rulesSource, String policy, List<Row> files, List<String> notes,
-                            String overrideBy, String overrideReason) {
+public record ShownDecision(String repo, int number, Instant at, String headSha, String baseSha, String kind,
+                            String conclusion, String title, String rulesSource, String policy, List<Row> files,
+                            String actor, String reason) {
 
     /** One row of the evaluation matrix. */
-    public record Row(String path, String change, String owners, String decidedBy, String approvedBy, String status,
-                      boolean satisfied, String why) {}
+    public record Row(String path, String owners, String approvedBy, String status, boolean satisfied) {}
 
     public ShownDecision {
         files = List.copyOf(files);
-        notes = List.copyOf(notes);
     }
 
-    public boolean passed() {
-        return "success".equals(conclusion);
+    public static ShownDecision of(DecisionRecord d) {
+        List<Row> rows = d.files().stream().map(f -> new Row(f.path(),
+                f.owners().isEmpty() ? "(no owner)" : String.join(" ", f.owners()), String.join(", ", f.approvedBy()),
+                f.status().toLowerCase(Locale.ROOT).replace('_', ' '),
+                f.status().equals("APPROVED") || f.status().equals("NOT_REQUIRED"))).toList();
+        return new ShownDecision(d.repo(), d.number(), d.at(), d.headSha(), d.baseSha(),
+                d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.conclusion(), d.title(), d.rulesSource(),
+                d.policy(), rows, d.actor(), d.reason());
     }
 
     public boolean overridden() {
-        return !overrideBy.isEmpty();
+        return kind.equals("override");
+    }
+
+    /** The CSS class of its conclusion: success, failure, or override. */
+    public String style() {
+        return overridden() ? "override" : conclusion;
     }
 
     public String shortSha() {
@@ -38,24 +48,5 @@ public record ShownDecision(String repo, int number, Instant at, String checkNam
 
     public String subject() {
         return number > 0 ? repo + "#" + number : repo;
-    }
-
-    static ShownDecision of(String repo, int number, Instant at, String checkName, String headSha, String conclusion,
-                            String title, Verdict verdict) {
-        if (verdict == null) {
-            return new ShownDecision(repo, number, at, checkName, headSha, conclusion, title, "", "", List.of(),
-                    List.of(), "", "");
-        }
-        List<Row> rows = verdict.files().stream().map(ShownDecision::row).toList();
-        List<String> notes = new java.util.ArrayList<>(verdict.notes());
-        verdict.configProblems().forEach(d -> notes.add(d.format()));
-        return new ShownDecision(repo, number, at, checkName, headSha, conclusion, title, verdict.rulesSource(),
-                verdict.policy(), rows, notes, "", "");
-    }
-
-    private static Row row(FileVerdict f) {
-        return new Row(f.path(), f.change().name().toLowerCase(java.util.Locale.ROOT), f.ownersText(), f.decidedBy(),
-                String.join(", ", f.approvedBy()), f.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                f.status().satisfied(), f.why());
     }
 }

@@ -54,7 +54,7 @@ public final class PushHandler implements EventHandler {
         return false;
     }
 
-    static boolean isRuleFile(String path) {
+    public static boolean isRuleFile(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return RULE_FILE_NAMES.contains(name) || CODEOWNERS_PATHS.contains(path) || path.equals(POLICY_PATH);
     }

@@ -23,6 +23,14 @@ public sealed interface Work {
     record OverridePullRequest(long installationId, String repo, int number, String actor,
                                dev.ownergate.app.override.OverrideCommand command) implements Work {}
 
+    /**
+     * A pull request was merged: put the merge on the audit trail with the decision in force on its head.
+     *
+     * @param mergedBy the login that merged, empty when the payload did not say
+     */
+    record RecordMerge(long installationId, String repo, int number, String headSha, String mergeCommitSha,
+                       String mergedBy) implements Work {}
+
     /** Team memberships in this org changed: drop what we cached. */
     record ForgetTeams(String org) implements Work {}
 

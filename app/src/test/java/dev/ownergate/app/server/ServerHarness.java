@@ -3,6 +3,7 @@ package dev.ownergate.app.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.config.AppConfig;
+import dev.ownergate.app.store.StoreSettings;
 import dev.ownergate.app.fake.FakeGitHub;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.WebhookSignature;
@@ -33,23 +34,42 @@ final class ServerHarness implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     ServerHarness(OwnershipGate gate) {
-        this(gate, config -> config);
+        this(gate, config -> config, true);
     }
 
-    /** @param adjust changes to the test configuration, e.g. sign-in settings */
-    ServerHarness(OwnershipGate gate, java.util.function.UnaryOperator<AppConfig> adjust) {
+    /**
+     * @param adjust  changes to the test configuration, e.g. sign-in settings
+     * @param openApi true: the API routes skip the access check (tests of the routes themselves); false: the
+     *                real sign-in and admin-token check guards them
+     */
+    ServerHarness(OwnershipGate gate, java.util.function.UnaryOperator<AppConfig> adjust, boolean openApi) {
         this.github = FakeGitHub.start();
         github.app(APP_ID, KEYS.getPublic());
         AppConfig config = adjust.apply(new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8),
                 github.apiUrl(), 0, Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
-                AppConfig.DEFAULT_MAX_EVALUATIONS));
-        this.server = OwnergateServer.builder(config)
+                AppConfig.DEFAULT_MAX_EVALUATIONS).withStore(StoreSettings.embedded(tempDir())));
+        OwnergateServer.Builder builder = OwnergateServer.builder(config);
+        if (openApi) {
+            builder.apiGuard(ApiGuard.OPEN);
+        }
+        this.server = builder
                 .gate(gate)
                 .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
                 .reconcile(false)
                 .workers(4)
                 .stopTimeout(Duration.ofSeconds(5))
                 .start();
+    }
+
+    /** A fresh folder for the embedded database, deleted when the JVM exits. */
+    static java.nio.file.Path tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ownergate-store");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static KeyPair newKeys() {

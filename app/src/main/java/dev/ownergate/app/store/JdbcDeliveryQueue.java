@@ -1,0 +1,341 @@
+package dev.ownergate.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link DeliveryQueue} over the {@code delivery}, {@code job} and {@code dead_letter} tables. A job row is
+ * its own lease: {@code worker} and {@code leased_until} say who runs it, so one key runs on one replica at a
+ * time, and a replica killed mid-job leaves a lease that simply runs out.
+ */
+final class JdbcDeliveryQueue implements DeliveryQueue {
+    private static final int ATTEMPTS = 5; // a concurrent insert of the same new key: retry the transaction
+
+    private final JdbcStore store;
+    private final JdbcDecisionLog log;
+
+    JdbcDeliveryQueue(JdbcStore store, JdbcDecisionLog log) {
+        this.store = store;
+        this.log = log;
+    }
+
+    private enum Outcome { NEW, DUPLICATE, RACE }
+
+    @Override
+    public Accepted accept(String deliveryId, String event, Instant receivedAt, List<Job> jobs) {
+        for (int attempt = 1; ; attempt++) {
+            Outcome outcome = store.tx(c -> {
+                if (deliveryId != null) {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "INSERT INTO delivery (delivery_id, event, received_at) VALUES (?, ?, ?)")) {
+                        s.setString(1, deliveryId);
+                        s.setString(2, event);
+                        s.setLong(3, receivedAt.toEpochMilli());
+                        s.executeUpdate();
+                    } catch (SQLException e) {
+                        if (JdbcStore.duplicateKey(e)) {
+                            c.rollback();
+                            return Outcome.DUPLICATE;
+                        }
+                        throw e;
+                    }
+                }
+                for (Job job : jobs) {
+                    if (!upsert(c, job, receivedAt)) {
+                        c.rollback();
+                        return Outcome.RACE;
+                    }
+                }
+                return Outcome.NEW;
+            });
+            if (outcome == Outcome.NEW) {
+                return Accepted.NEW;
+            }
+            if (outcome == Outcome.DUPLICATE) {
+                return Accepted.DUPLICATE;
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new StoreException("could not queue delivery " + deliveryId + ": its job keys kept racing",
+                        null);
+            }
+        }
+    }
+
+    @Override
+    public void enqueue(Job job, Instant now) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (store.tx(c -> {
+                if (upsert(c, job, now)) {
+                    return true;
+                }
+                c.rollback();
+                return false;
+            })) {
+                return;
+            }
+        }
+        throw new StoreException("could not queue " + job.key() + ": its key kept racing", null);
+    }
+
+    /**
+     * Replaces the key's waiting work with this newer work (bumping the version), or inserts it. A job waiting
+     * for a retry keeps its time; a fresh one is due now. False when another transaction inserted the key first:
+     * the caller retries the whole transaction.
+     */
+    private static boolean upsert(Connection c, Job job, Instant now) throws SQLException {
+        String work = WorkJson.write(job.work());
+        long at = now.toEpochMilli();
+        try (PreparedStatement u = c.prepareStatement("UPDATE job SET work = ?, delivery_id = ?, version = version + 1,"
+                + " due_at = CASE WHEN attempts = 0 AND due_at > ? THEN ? ELSE due_at END WHERE job_key = ?")) {
+            u.setString(1, work);
+            setNullable(u, 2, job.deliveryId());
+            u.setLong(3, at);
+            u.setLong(4, at);
+            u.setString(5, job.key());
+            if (u.executeUpdate() > 0) {
+                return true;
+            }
+        }
+        try (PreparedStatement i = c.prepareStatement("INSERT INTO job (job_key, work, delivery_id, version,"
+                + " attempts, due_at) VALUES (?, ?, ?, 1, 0, ?)")) {
+            i.setString(1, job.key());
+            i.setString(2, work);
+            setNullable(i, 3, job.deliveryId());
+            i.setLong(4, at);
+            i.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (JdbcStore.duplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Claim> claim(String worker, int max, Duration lease, Instant now) {
+        if (max <= 0) {
+            return List.of();
+        }
+        long at = now.toEpochMilli();
+        Instant until = now.plus(lease);
+        return store.tx(c -> {
+            List<Claim> claims = new ArrayList<>();
+            // SKIP LOCKED: replicas claiming at the same moment take different rows instead of waiting in line.
+            try (PreparedStatement s = c.prepareStatement("SELECT job_key, work, version, attempts, delivery_id"
+                    + " FROM job WHERE due_at <= ? AND (leased_until IS NULL OR leased_until < ?)"
+                    + " ORDER BY due_at FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                s.setLong(1, at);
+                s.setLong(2, at);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        claims.add(new Claim(r.getString(1), WorkJson.read(r.getString(2)), r.getLong(3),
+                                r.getInt(4), r.getString(5), worker, until));
+                    }
+                }
+            }
+            if (!claims.isEmpty()) {
+                try (PreparedStatement u = c.prepareStatement(
+                        "UPDATE job SET worker = ?, leased_until = ? WHERE job_key = ?")) {
+                    for (Claim claim : claims) {
+                        u.setString(1, worker);
+                        u.setLong(2, until.toEpochMilli());
+                        u.setString(3, claim.key());
+                        u.addBatch();
+                    }
+                    u.executeBatch();
+                }
+            }
+            return claims;
+        });
+    }
+
+    @Override
+    public boolean renew(Claim claim, Duration lease, Instant now) {
+        return store.tx(c -> {
+            try (PreparedStatement u = c.prepareStatement(
+                    "UPDATE job SET leased_until = ? WHERE job_key = ? AND worker = ?")) {
+                u.setLong(1, now.plus(lease).toEpochMilli());
+                u.setString(2, claim.key());
+                u.setString(3, claim.worker());
+                return u.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Locks the job row if this claim still holds it; its current version, or -1 when the claim was lost. */
+    private static long lockHeld(Connection c, Claim claim) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT version, worker FROM job WHERE job_key = ? FOR UPDATE")) {
+            s.setString(1, claim.key());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next() || !claim.worker().equals(r.getString(2))) {
+                    return -1;
+                }
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public boolean complete(Claim claim, List<DecisionRecord> decisions, Instant now) {
+        return store.tx(c -> {
+            long version = lockHeld(c, claim);
+            if (version < 0) {
+                return false;
+            }
+            for (DecisionRecord d : decisions) {
+                log.insert(c, d);
+            }
+            finish(c, claim, version, now);
+            return true;
+        });
+    }
+
+    /** Removes the job, or, when newer work arrived since the claim, releases it to run again now. */
+    private static void finish(Connection c, Claim claim, long version, Instant now) throws SQLException {
+        if (version == claim.version()) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM job WHERE job_key = ?")) {
+                d.setString(1, claim.key());
+                d.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement u = c.prepareStatement("UPDATE job SET worker = NULL, leased_until = NULL,"
+                    + " attempts = 0, due_at = ? WHERE job_key = ?")) {
+                u.setLong(1, now.toEpochMilli());
+                u.setString(2, claim.key());
+                u.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public void retry(Claim claim, Instant retryAt, String error) {
+        store.tx(c -> {
+            long version = lockHeld(c, claim);
+            if (version < 0) {
+                return null;
+            }
+            long due = version == claim.version() ? retryAt.toEpochMilli()
+                    : Math.min(retryAt.toEpochMilli(), System.currentTimeMillis());
+            try (PreparedStatement u = c.prepareStatement("UPDATE job SET worker = NULL, leased_until = NULL,"
+                    + " attempts = attempts + 1, due_at = ?, last_error = ? WHERE job_key = ?")) {
+                u.setLong(1, due);
+                u.setString(2, cut(error));
+                u.setString(3, claim.key());
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void deadLetter(Claim claim, String error, Instant now) {
+        store.tx(c -> {
+            long version = lockHeld(c, claim);
+            if (version < 0) {
+                return null;
+            }
+            KeyParts parts = KeyParts.of(claim.key());
+            try (PreparedStatement i = c.prepareStatement("INSERT INTO dead_letter (job_key, work, repo, pr_number,"
+                    + " delivery_id, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                i.setString(1, claim.key());
+                i.setString(2, WorkJson.write(claim.work()));
+                i.setString(3, parts.repo());
+                i.setInt(4, parts.number());
+                setNullable(i, 5, claim.deliveryId());
+                i.setInt(6, claim.attempts() + 1);
+                i.setString(7, cut(error));
+                i.setLong(8, now.toEpochMilli());
+                i.executeUpdate();
+            }
+            finish(c, claim, version, now);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(Optional<String> repo, int limit) {
+        return store.tx(c -> {
+            String sql = "SELECT id, job_key, work, repo, pr_number, delivery_id, attempts, last_error, failed_at"
+                    + " FROM dead_letter" + (repo.isPresent() ? " WHERE repo = ?" : "")
+                    + " ORDER BY failed_at DESC, id DESC FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (repo.isPresent()) {
+                    s.setString(1, repo.get().toLowerCase(java.util.Locale.ROOT));
+                }
+                List<DeadLetter> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new DeadLetter(r.getLong(1), r.getString(2), WorkJson.read(r.getString(3)),
+                                r.getString(4), r.getInt(5), r.getString(6), r.getInt(7), r.getString(8),
+                                Instant.ofEpochMilli(r.getLong(9))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean requeue(long deadLetterId, Instant now) {
+        Optional<Job> job = store.tx(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT job_key, work, delivery_id FROM dead_letter WHERE id = ? FOR UPDATE")) {
+                s.setLong(1, deadLetterId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    Job found = new Job(r.getString(1), WorkJson.read(r.getString(2)), r.getString(3));
+                    try (PreparedStatement d = c.prepareStatement("DELETE FROM dead_letter WHERE id = ?")) {
+                        d.setLong(1, deadLetterId);
+                        d.executeUpdate();
+                    }
+                    return Optional.of(found);
+                }
+            }
+        });
+        job.ifPresent(j -> enqueue(j, now));
+        return job.isPresent();
+    }
+
+    @Override
+    public int depth() {
+        return count("SELECT COUNT(*) FROM job");
+    }
+
+    @Override
+    public int deadLetterCount() {
+        return count("SELECT COUNT(*) FROM dead_letter");
+    }
+
+    private int count(String sql) {
+        return store.tx(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    static void setNullable(PreparedStatement s, int index, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.VARCHAR);
+        } else {
+            s.setString(index, value);
+        }
+    }
+
+    static String cut(String text) {
+        return text == null ? null : text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+}

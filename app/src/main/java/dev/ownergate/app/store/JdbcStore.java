@@ -1,0 +1,167 @@
+package dev.ownergate.app.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The store over JDBC, for both databases: PostgreSQL in production, embedded H2 by default. The schema comes
+ * from the Flyway migrations in {@code db/migration}; connections come from HikariCP. The SQL is in the three
+ * adapters next to this class and nowhere else.
+ */
+public final class JdbcStore implements Store {
+
+    /** One transaction's work. */
+    @FunctionalInterface
+    interface Tx<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final StoreSettings settings;
+    private final JdbcDeliveryQueue queue;
+    private final JdbcDecisionLog log;
+    private final JdbcVerdictStore verdicts;
+
+    private JdbcStore(HikariDataSource pool, StoreSettings settings) {
+        this.pool = pool;
+        this.settings = settings;
+        this.log = new JdbcDecisionLog(this);
+        this.queue = new JdbcDeliveryQueue(this, log);
+        this.verdicts = new JdbcVerdictStore(this);
+    }
+
+    /** Connects, migrates the schema to the newest version, and returns the store. */
+    public static JdbcStore open(StoreSettings settings, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        settings.schema().ifPresent(config::setSchema);
+        config.setMaximumPoolSize(poolSize);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setPoolName("ownergate-store");
+        config.setInitializationFailTimeout(10_000);
+        if (settings.embedded() && settings.databaseUrl().isEmpty()) {
+            try {
+                java.nio.file.Files.createDirectories(settings.dataDir());
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the data folder " + settings.dataDir().toAbsolutePath()
+                        + " (OWNERGATE_DATA_DIR): " + e.getMessage(), e);
+            }
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the database at " + settings.describe() + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            settings.schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
+            flyway.load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot bring the database schema at " + settings.describe()
+                    + " up to date: " + rootMessage(e), e);
+        }
+        return new JdbcStore(pool, settings);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    <T> T tx(Tx<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean duplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    @Override
+    public DeliveryQueue deliveries() {
+        return queue;
+    }
+
+    @Override
+    public DecisionLog decisions() {
+        return log;
+    }
+
+    @Override
+    public VerdictStore verdicts() {
+        return verdicts;
+    }
+
+    @Override
+    public Optional<String> state(String name) {
+        return tx(c -> {
+            try (var s = c.prepareStatement("SELECT state_value FROM store_state WHERE name = ?")) {
+                s.setString(1, name);
+                try (var r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void state(String name, String value) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                tx(c -> {
+                    try (var u = c.prepareStatement("UPDATE store_state SET state_value = ? WHERE name = ?")) {
+                        u.setString(1, value);
+                        u.setString(2, name);
+                        if (u.executeUpdate() == 0) {
+                            try (var i = c.prepareStatement(
+                                    "INSERT INTO store_state (name, state_value) VALUES (?, ?)")) {
+                                i.setString(1, name);
+                                i.setString(2, value);
+                                i.executeUpdate();
+                            }
+                        }
+                    }
+                    return null;
+                });
+                return;
+            } catch (StoreException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException sql && duplicateKey(sql))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
