@@ -21,7 +21,9 @@ public final class Pages {
     public static FileRenderer renderer() {
         return (template, model, ctx) -> {
             StringOutput out = new StringOutput();
-            ENGINE.render(template, model, out);
+            // As a Map<String, Object>: with Javalin's wildcard type, the call would pick render(name, Object, out).
+            Map<String, Object> params = new java.util.HashMap<>(model);
+            ENGINE.render(template, params, out);
             return out.toString();
         };
     }

@@ -484,7 +484,13 @@ public final class FakeGitHub implements AutoCloseable {
         route("GET", "/app/installations", "GET /app/installations", (m, q, b, ex) -> {
             ArrayNode out = JSON.createArrayNode();
             ObjectNode item = item("GET.app.installations.json");
-            installations.keySet().stream().sorted().forEach(id -> out.add(item.deepCopy().put("id", id)));
+            installations.keySet().stream().sorted().forEach(id -> {
+                ObjectNode one = item.deepCopy().put("id", id);
+                // The account is the owner of the installation's repositories, as for an organization install.
+                installations.get(id).stream().findFirst().ifPresent(r -> ((ObjectNode) one.path("account"))
+                        .put("login", r.substring(0, r.indexOf('/'))));
+                out.add(one);
+            });
             return Reply.ok(out);
         });
         route("GET", "/installation/repositories", "GET /installation/repositories", (m, q, b, ex) -> {

@@ -69,7 +69,7 @@ class PolicyConfigTest {
         return Stream.of(
                 Arguments.of("unknownTopLevelKeyIsAProblem", "approvals:\n  mode: every-file\n",
                         List.of(".github/ownergate.yml:1:1: unknown key 'approvals';"
-                                + " the keys here are approval, check_name, request_reviews")),
+                                + " the keys here are approval, check_name, override, request_reviews")),
                 Arguments.of("unknownApprovalKeyIsAProblem", "approval:\n  min_approval: 2\n",
                         List.of(".github/ownergate.yml:2:3: unknown key 'approval.min_approval'; the keys here are"
                                 + " allow_author, block_on_changes_requested, invalidate_on_push, min_approvals,"
@@ -118,7 +118,7 @@ class PolicyConfigTest {
                                 ".github/ownergate.yml:3:18: 'min_approvals' must be a whole number of at least 1,"
                                         + " e.g. \"min_approvals: 2\"",
                                 ".github/ownergate.yml:4:1: unknown key 'extra';"
-                                        + " the keys here are approval, check_name, request_reviews")));
+                                        + " the keys here are approval, check_name, override, request_reviews")));
     }
 
     @ParameterizedTest(name = "{0}")
