@@ -240,6 +240,11 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         call("POST /repos/" + repo + "/check-runs", check::create);
     }
 
+    /** Whether owners exist and can write, asked as this installation (the admin page). */
+    public dev.ownergate.ownership.OwnerDirectory owners() {
+        return new GitHubOwnerDirectory(repo -> github);
+    }
+
     @Override
     public void comment(String repo, int number, String body) throws IOException {
         GHPullRequest p = pullHandle(repo, number);

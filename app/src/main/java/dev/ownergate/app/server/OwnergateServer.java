@@ -67,7 +67,7 @@ public final class OwnergateServer implements AutoCloseable {
     private OwnergateServer(Builder b) {
         AppConfig config = b.config;
         WebSettings web = config.web();
-        this.metrics = new ServerMetrics();
+        this.metrics = new ServerMetrics(web.detailedMetrics());
         this.stopTimeout = b.stopTimeout;
         GitHubClients clients = new GitHubClients(config.apiUrl(), metrics, b.clock);
         GitHubApp app = new GitHubApp(clients, config.appId(), config.privateKey());
@@ -120,7 +120,7 @@ public final class OwnergateServer implements AutoCloseable {
                 .orElse(ctx.scheme() + "://" + ctx.host()) + "/login/callback");
         PullPage pullPage = new PullPage(guard, access, store.verdicts(), store.decisions());
         AdminPage admin = new AdminPage(guard, access, installed::repos,
-                repo -> new AdminView.RepoRow(repo, "", List.of()), store.verdicts(), store.decisions(),
+                new RepoHealth(installed, app, store.verdicts(), store.decisions())::of, store.verdicts(), store.decisions(),
                 store.deliveries(), (repo, number) -> installed.installation(repo).map(id -> {
                     dispatcher.enqueue(new Work.EvaluatePullRequest(id, repo, number, null));
                     return true;

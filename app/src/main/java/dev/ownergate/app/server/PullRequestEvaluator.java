@@ -138,7 +138,7 @@ public final class PullRequestEvaluator {
             }
             throw e;
         } finally {
-            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
+            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome, repo);
         }
     }
 
@@ -167,7 +167,7 @@ public final class PullRequestEvaluator {
                     ? "GitHub API error, retrying (" + describe(e) + ")" : describe(e));
             throw e;
         } finally {
-            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
+            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome, repo);
         }
     }
 

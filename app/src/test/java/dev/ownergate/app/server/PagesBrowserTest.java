@@ -214,8 +214,9 @@ class PagesBrowserTest {
         open("ada", "/admin");
 
         assertThat(browser.findElements(By.cssSelector("#repos tr.repo")).stream().map(e -> e.getText()).toList())
-                .anySatisfy(row -> assertThat(row).contains(REPO))
-                .anySatisfy(row -> assertThat(row).contains(SECRET_REPO));
+                .anySatisfy(row -> assertThat(row).contains(REPO, "100.0% of 4 files have an owner",
+                        "@alice has no write access to acme/widgets"))
+                .anySatisfy(row -> assertThat(row).contains(SECRET_REPO, "not measured"));
         assertThat(browser.findElement(By.id("exceptions")).getText()).contains("override", HOSTILE_ACTOR);
         assertThat(browser.findElement(By.id("recent")).getText()).contains(REPO + "#5");
         int checksBefore = h.github.repo(REPO).checkRuns().size();
