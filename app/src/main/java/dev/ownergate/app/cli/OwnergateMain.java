@@ -11,11 +11,16 @@ public final class OwnergateMain {
 
     public static void main(String[] args) {
         reserveCoresForAcknowledgements();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Every command of the launcher jar. */
+    public static picocli.CommandLine commandLine() {
         List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands(GitHubOwnerDirectory.connector(System.getenv())));
         commands.add(new ServeCommand());
         commands.add(new EvaluateCommand());
         commands.add(new AuditLogCommand());
-        System.exit(OwnergateCli.commandLine(commands).execute(args));
+        return OwnergateCli.commandLine(commands);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.ownergate.app.server.OwnergateServer;
 import dev.ownergate.app.server.PolicyGate;
 import dev.ownergate.cli.OwnergateCli;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,10 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("ownergate serve: " + e.getMessage());
             return OwnergateCli.EXIT_INVALID;
         }
-        OwnergateServer server = OwnergateServer.builder(settings).gate(new PolicyGate()).start();
+        OwnergateServer server = OwnergateServer.builder(settings).gate(new PolicyGate())
+                // How long a replica killed mid-job holds that job; only tests and benchmarks shorten it.
+                .lease(Duration.ofMillis(Long.getLong("ownergate.jobLeaseMillis", 30_000)))
+                .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

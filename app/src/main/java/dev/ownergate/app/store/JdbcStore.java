@@ -40,7 +40,6 @@ public final class JdbcStore implements Store {
         config.setJdbcUrl(settings.jdbcUrl());
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
-        settings.schema().ifPresent(config::setSchema);
         config.setMaximumPoolSize(poolSize);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -62,7 +61,9 @@ public final class JdbcStore implements Store {
                     + rootMessage(e), e);
         }
         try {
-            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            // Flyway takes its own connections (it holds more than one on PostgreSQL), not the pool's.
+            var flyway = Flyway.configure().dataSource(settings.jdbcUrl(), settings.user().orElse(null),
+                    settings.password().orElse(null)).locations("classpath:db/migration");
             settings.schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
             flyway.load().migrate();
         } catch (RuntimeException e) {

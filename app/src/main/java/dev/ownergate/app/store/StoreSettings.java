@@ -24,8 +24,17 @@ public record StoreSettings(Optional<String> databaseUrl, Optional<String> user,
                 Optional.empty());
     }
 
-    /** The JDBC URL actually used. */
+    /** The JDBC URL actually used, with the schema (if any) in it, so every connection starts in it. */
     public String jdbcUrl() {
+        String url = baseUrl();
+        if (schema.isEmpty()) {
+            return url;
+        }
+        return url.startsWith("jdbc:postgresql:") ? url + (url.contains("?") ? "&" : "?") + "currentSchema="
+                + schema.get() : url;
+    }
+
+    private String baseUrl() {
         // WRITE_DELAY=0: every commit reaches the file before it returns, so a kill -9 loses no acknowledged
         // delivery. AUTO_SERVER: `ownergate audit-log` can read the file while `serve` holds it.
         return databaseUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ownergate")
@@ -38,7 +47,7 @@ public record StoreSettings(Optional<String> databaseUrl, Optional<String> user,
 
     /** For log lines: the URL without credentials. */
     public String describe() {
-        String url = jdbcUrl();
+        String url = baseUrl();
         int q = url.indexOf('?');
         return (q < 0 ? url : url.substring(0, q)) + schema.map(s -> " (schema " + s + ")").orElse("");
     }

@@ -245,7 +245,7 @@ public final class FakeGitHub implements AutoCloseable {
     public static final class Pull {
         final int number;
         final String author;
-        final String baseRef;
+        volatile String baseRef;
         volatile String baseSha;
         volatile String headSha;
         volatile boolean open = true;
@@ -307,6 +307,24 @@ public final class FakeGitHub implements AutoCloseable {
             return this;
         }
 
+        /** A review's state changes (e.g. to DISMISSED) with no webhook sent, as while the App was down. */
+        public Pull reviewState(long id, String state) {
+            for (int i = 0; i < reviews.size(); i++) {
+                String[] r = reviews.get(i);
+                if (r[0].equals(Long.toString(id))) {
+                    reviews.set(i, new String[] {r[0], r[1], state, r[3], r[4]});
+                }
+            }
+            return this;
+        }
+
+        /** The pull request now targets another branch, at that branch's commit. */
+        public Pull retarget(String newBaseRef, String newBaseSha) {
+            baseRef = newBaseRef;
+            baseSha = newBaseSha;
+            return this;
+        }
+
         public Pull push(String newHead) {
             headSha = newHead;
             return this;
@@ -341,6 +359,11 @@ public final class FakeGitHub implements AutoCloseable {
 
     public void resetCalls() {
         calls.clear();
+    }
+
+    /** GitHub recovers: no injected fault is left. */
+    public void clearFaults() {
+        faults.clear();
     }
 
     /** The next {@code count} calls to {@code endpoint} (as in {@link #calls()}) answer {@code status}. */

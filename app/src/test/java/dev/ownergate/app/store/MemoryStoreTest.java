@@ -1,0 +1,8 @@
+package dev.ownergate.app.store;
+
+class MemoryStoreTest extends StoreContractTest {
+    @Override
+    Store open() {
+        return new MemoryStore();
+    }
+}

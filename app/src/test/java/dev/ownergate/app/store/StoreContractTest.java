@@ -1,0 +1,275 @@
+package dev.ownergate.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ownergate.app.github.CheckRunPost;
+import dev.ownergate.app.webhook.Work;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's contract, run against each implementation: in memory, embedded H2 and PostgreSQL. */
+abstract class StoreContractTest {
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    Store store;
+    DeliveryQueue queue;
+
+    abstract Store open();
+
+    @BeforeEach
+    void openStore() {
+        store = open();
+        queue = store.deliveries();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static Job review(int number, String head, String delivery) {
+        return Job.of(new Work.EvaluatePullRequest(7, "acme/app", number, head), delivery);
+    }
+
+    static DecisionRecord decision(int number, String head, String conclusion, DecisionRecord.Kind kind,
+                                   Instant at) {
+        return new DecisionRecord("acme/app", number, head, "b1", kind, "OWNERS files at b1", "r1",
+                "every changed file", "p1", List.of(new DecisionRecord.FileDecision("src/a.txt", List.of("@alice"),
+                        conclusion.equals("success") ? List.of("alice") : List.of(), "APPROVED")),
+                conclusion, "title", kind == DecisionRecord.Kind.OVERRIDE ? "root" : "",
+                kind == DecisionRecord.Kind.OVERRIDE ? "outage" : "", "d-" + number, at);
+    }
+
+    @Test
+    void aDeliveryIdIsAcceptedOnceAndItsJobsQueuedOnce() {
+        assertThat(queue.accept("d1", "pull_request_review", T0, List.of(review(1, "h1", "d1"))))
+                .isEqualTo(DeliveryQueue.Accepted.NEW);
+        assertThat(queue.accept("d1", "pull_request_review", T0, List.of(review(1, "h2", "d1"))))
+                .isEqualTo(DeliveryQueue.Accepted.DUPLICATE);
+
+        List<Claim> claims = queue.claim("w1", 10, LEASE, T0);
+        assertThat(claims).hasSize(1);
+        assertThat(((Work.EvaluatePullRequest) claims.get(0).work()).headSha()).isEqualTo("h1");
+    }
+
+    @Test
+    void newerWorkForAKeyReplacesTheWaitingJob() {
+        queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
+        queue.accept("d2", "pull_request", T0, List.of(review(1, "h2", "d2")));
+        queue.accept("d3", "pull_request", T0, List.of(review(2, "h9", "d3")));
+
+        assertThat(queue.depth()).isEqualTo(2);
+        Claim first = queue.claim("w1", 10, LEASE, T0).stream().filter(c -> c.key().equals("acme/app#1"))
+                .findFirst().orElseThrow();
+        assertThat(((Work.EvaluatePullRequest) first.work()).headSha()).isEqualTo("h2");
+        assertThat(first.deliveryId()).isEqualTo("d2");
+    }
+
+    @Test
+    void aClaimedKeyIsNotClaimedAgainUntilItsLeaseRunsOutAndTheOldHolderIsFencedOff() {
+        queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
+        Claim mine = queue.claim("w1", 10, LEASE, T0).getFirst();
+
+        assertThat(queue.claim("w2", 10, LEASE, T0.plusSeconds(29))).isEmpty();
+        Claim theirs = queue.claim("w2", 10, LEASE, T0.plusSeconds(31)).getFirst();
+
+        assertThat(theirs.key()).isEqualTo(mine.key());
+        assertThat(queue.complete(mine, List.of(decision(1, "h1", "success", DecisionRecord.Kind.EVALUATION,
+                T0)), T0.plusSeconds(32))).as("a lost claim commits nothing").isFalse();
+        assertThat(store.decisions().latest("acme/app", 1)).isEmpty();
+        assertThat(queue.complete(theirs, List.of(decision(1, "h1", "success", DecisionRecord.Kind.EVALUATION,
+                T0)), T0.plusSeconds(33))).isTrue();
+        assertThat(store.decisions().history("acme/app", 1, 10)).hasSize(1);
+        assertThat(queue.depth()).isZero();
+    }
+
+    @Test
+    void workArrivingDuringARunMakesTheJobRunAgain() {
+        queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
+        Claim running = queue.claim("w1", 10, LEASE, T0).getFirst();
+        queue.accept("d2", "pull_request_review", T0.plusSeconds(1), List.of(review(1, "h1", "d2")));
+
+        assertThat(queue.claim("w2", 10, LEASE, T0.plusSeconds(1))).as("still held").isEmpty();
+        assertThat(queue.complete(running, List.of(), T0.plusSeconds(2))).isTrue();
+
+        List<Claim> again = queue.claim("w2", 10, LEASE, T0.plusSeconds(2));
+        assertThat(again).hasSize(1);
+        assertThat(again.getFirst().deliveryId()).isEqualTo("d2");
+        assertThat(again.getFirst().attempts()).isZero();
+    }
+
+    @Test
+    void aRetryWaitsForItsTimeAndCountsTheAttempt() {
+        queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
+        Claim c = queue.claim("w1", 10, LEASE, T0).getFirst();
+        queue.retry(c, T0.plusSeconds(10), "GitHubException: 502");
+
+        assertThat(queue.claim("w1", 10, LEASE, T0.plusSeconds(9))).isEmpty();
+        Claim retried = queue.claim("w1", 10, LEASE, T0.plusSeconds(10)).getFirst();
+        assertThat(retried.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeadLetterIsListedWithItsPullRequestAndCanBeRequeued() {
+        queue.accept("d1", "pull_request", T0, List.of(review(12, "h1", "d1")));
+        Claim c = queue.claim("w1", 10, LEASE, T0).getFirst();
+        queue.deadLetter(c, "GitHubException: 502 Bad Gateway", T0.plusSeconds(5));
+
+        assertThat(queue.depth()).isZero();
+        assertThat(queue.deadLetterCount()).isEqualTo(1);
+        DeadLetter d = queue.deadLetters(Optional.of("ACME/app"), 10).getFirst();
+        assertThat(d.repo()).isEqualTo("acme/app");
+        assertThat(d.number()).isEqualTo(12);
+        assertThat(d.deliveryId()).isEqualTo("d1");
+        assertThat(d.lastError()).contains("502");
+        assertThat(queue.deadLetters(Optional.of("acme/other"), 10)).isEmpty();
+
+        assertThat(queue.requeue(d.id(), T0.plusSeconds(6))).isTrue();
+        assertThat(queue.deadLetterCount()).isZero();
+        assertThat(queue.claim("w1", 10, LEASE, T0.plusSeconds(6))).hasSize(1);
+        assertThat(queue.requeue(d.id(), T0.plusSeconds(7))).isFalse();
+    }
+
+    @Test
+    void concurrentClaimersNeverHoldTheSameKey() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            queue.accept("d" + i, "pull_request", T0, List.of(review(i, "h", "d" + i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Claim>>> claims = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String worker = "w" + w;
+                claims.add(pool.submit(() -> {
+                    List<Claim> mine = new ArrayList<>();
+                    for (int round = 0; round < 10; round++) {
+                        mine.addAll(queue.claim(worker, 3, LEASE, T0));
+                    }
+                    return mine;
+                }));
+            }
+            Set<String> keys = new HashSet<>();
+            int total = 0;
+            for (Future<List<Claim>> f : claims) {
+                for (Claim c : f.get()) {
+                    keys.add(c.key());
+                    total++;
+                }
+            }
+            assertThat(total).isEqualTo(keys.size()).isEqualTo(60);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void decisionsAreQueriedByRepositoryTimeAndExceptions() {
+        DecisionLog log = store.decisions();
+        log.record(decision(1, "h1", "failure", DecisionRecord.Kind.EVALUATION, T0));
+        log.record(decision(1, "h1", "success", DecisionRecord.Kind.EVALUATION, T0.plusSeconds(60)));
+        log.record(decision(2, "h2", "success", DecisionRecord.Kind.OVERRIDE, T0.plusSeconds(120)));
+        log.record(new DecisionRecord("acme/other", 1, "x", "y", DecisionRecord.Kind.EVALUATION, "", "", "", "",
+                List.of(), "success", "", "", "", null, T0.plusSeconds(180)));
+
+        assertThat(log.query(AuditQuery.all())).hasSize(4);
+        assertThat(log.query(new AuditQuery(Optional.of("ACME/APP"), Optional.empty(), Optional.empty(), false,
+                100))).hasSize(3);
+        assertThat(log.query(new AuditQuery(Optional.empty(), Optional.of(T0.plusSeconds(60)),
+                Optional.of(T0.plusSeconds(180)), false, 100))).extracting(AuditEntry::number)
+                .containsExactly(1, 2);
+        assertThat(log.query(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), true, 100)))
+                .extracting(AuditEntry::number).containsExactly(2);
+
+        StoredDecision latest = log.latest("acme/app", 1).orElseThrow();
+        assertThat(latest.decision().conclusion()).isEqualTo("success");
+        assertThat(latest.decision().files().getFirst().owners()).containsExactly("@alice");
+        assertThat(latest.decision().files().getFirst().approvedBy()).containsExactly("alice");
+        assertThat(log.history("acme/app", 1, 10)).extracting(s -> s.decision().conclusion())
+                .containsExactly("success", "failure");
+    }
+
+    @Test
+    void aMergeWithoutAPassingDecisionOnItsHeadIsAnException() {
+        DecisionLog log = store.decisions();
+        log.record(decision(1, "h1", "success", DecisionRecord.Kind.EVALUATION, T0));
+        log.record(decision(2, "h2", "failure", DecisionRecord.Kind.EVALUATION, T0));
+        log.record(decision(3, "old", "success", DecisionRecord.Kind.EVALUATION, T0));
+        log.record(decision(4, "h4", "success", DecisionRecord.Kind.OVERRIDE, T0));
+
+        Map<Integer, Optional<String>> exceptions = Map.of(
+                1, log.recordMerge("acme/app", 1, "h1", "m1", "bob", "dm1", T0.plusSeconds(1)).exception(),
+                2, log.recordMerge("acme/app", 2, "h2", "m2", "bob", "dm2", T0.plusSeconds(2)).exception(),
+                3, log.recordMerge("acme/app", 3, "new", "m3", "bob", "dm3", T0.plusSeconds(3)).exception(),
+                4, log.recordMerge("acme/app", 4, "h4", "m4", "bob", "dm4", T0.plusSeconds(4)).exception());
+
+        assertThat(exceptions.get(1)).isEmpty();
+        assertThat(exceptions.get(2)).get().asString().contains("failing");
+        assertThat(exceptions.get(3)).get().asString().contains("without any Ownergate decision");
+        assertThat(exceptions.get(4)).get().asString().contains("override by root: outage");
+
+        List<AuditEntry> flagged = log.query(new AuditQuery(Optional.empty(), Optional.of(T0.plusSeconds(1)),
+                Optional.empty(), true, 100));
+        assertThat(flagged).extracting(AuditEntry::number).containsExactly(2, 3, 4);
+        AuditEntry.Merged merged = (AuditEntry.Merged) flagged.getFirst();
+        assertThat(merged.merge().decision()).get().extracting(d -> d.decision().conclusion()).isEqualTo("failure");
+    }
+
+    @Test
+    void retentionDeletesOnlyOlderEntries() {
+        DecisionLog log = store.decisions();
+        log.record(decision(1, "h1", "success", DecisionRecord.Kind.EVALUATION, T0));
+        log.recordMerge("acme/app", 1, "h1", "m1", "bob", "dm1", T0.plusSeconds(10));
+        log.record(decision(2, "h2", "success", DecisionRecord.Kind.EVALUATION, T0.plusSeconds(100)));
+
+        assertThat(log.purgeBefore(T0.plusSeconds(50))).isEqualTo(2);
+        assertThat(log.query(AuditQuery.all())).extracting(AuditEntry::number).containsExactly(2);
+    }
+
+    @Test
+    void theLatestVerdictAndItsFingerprintAreKeptPerPullRequest() {
+        VerdictStore verdicts = store.verdicts();
+        Fingerprint f = Fingerprint.of("h1", "b1", List.of("5:APPROVED"), Map.of("OWNERS", "blob1"), "pol");
+        verdicts.save(new PostedVerdict("Acme/App", 1, new CheckRunPost("code-owners", "h1", "failure", "t", "s",
+                null), Optional.empty(), T0));
+        assertThat(verdicts.fingerprintDigest("acme/app", 1)).isEmpty();
+
+        verdicts.save(new PostedVerdict("Acme/App", 1, new CheckRunPost("code-owners", "h1", "success", "ok",
+                "summary", "https://x/pulls/Acme/App/1"), Optional.of(f), T0.plusSeconds(1)));
+
+        PostedVerdict posted = verdicts.posted("acme/app", 1).orElseThrow();
+        assertThat(posted.check().conclusion()).isEqualTo("success");
+        assertThat(posted.fingerprint()).contains(f);
+        assertThat(verdicts.fingerprintDigest("ACME/app", 1)).contains(f.digest());
+        assertThat(verdicts.recent("acme/app", 10)).hasSize(1);
+        assertThat(Fingerprint.of("h1", "b1", List.of("5:DISMISSED"), Map.of("OWNERS", "blob1"), "pol").digest())
+                .isNotEqualTo(f.digest());
+    }
+
+    @Test
+    void namedStateSurvivesUpdates() {
+        assertThat(store.state("reconcile.delivery")).isEmpty();
+        store.state("reconcile.delivery", "100");
+        store.state("reconcile.delivery", "101");
+        assertThat(store.state("reconcile.delivery")).contains("101");
+    }
+
+    static List<String> sorted(Set<String> keys) {
+        List<String> out = new ArrayList<>(keys);
+        Collections.sort(out);
+        return out;
+    }
+}
