@@ -33,30 +33,31 @@ public final class GitHubUserDirectory implements UserDirectory {
 
     @Override
     public boolean canRead(String userToken, String repo) throws IOException {
-        try {
+        // GitHub answers 404 for a private repository the user cannot read.
+        return unlessHidden("GET /repos/" + repo, () -> {
             clients.withToken(userToken).getRepository(repo);
             return true;
-        } catch (GHFileNotFoundException e) {
-            return false; // GitHub answers 404 for a private repository the user cannot read
-        } catch (IOException e) {
-            GitHubException failure = GitHubException.from("GET /repos/" + repo, e);
-            if (failure.isNotFound() || failure.status() == 403) {
-                return false;
-            }
-            throw failure;
-        }
+        });
     }
 
     @Override
     public boolean isOrgAdmin(String userToken, String org) throws IOException {
-        try {
+        // 404: not a member, or the organization is hidden from them.
+        return unlessHidden("GET /user/memberships/orgs/" + org, () -> {
             GitHub gh = clients.withToken(userToken);
             GHMembership membership = gh.getMyself().getMembership(gh.getOrganization(org));
             return membership.getState() == GHMembership.State.ACTIVE && membership.getRole() == GHMembership.Role.ADMIN;
+        });
+    }
+
+    /** The answer, or false when GitHub hides the thing from this user (404, 403); other failures are thrown. */
+    private static boolean unlessHidden(String what, IoSupplier<Boolean> ask) throws IOException {
+        try {
+            return ask.get();
         } catch (GHFileNotFoundException e) {
-            return false; // not a member, or the organization is hidden from them
+            return false;
         } catch (IOException e) {
-            GitHubException failure = GitHubException.from("GET /user/memberships/orgs/" + org, e);
+            GitHubException failure = GitHubException.from(what, e);
             if (failure.isNotFound() || failure.status() == 403) {
                 return false;
             }

@@ -202,14 +202,7 @@ final class ServerHarness implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(url(path)));
     }
 
     void awaitIdle() throws InterruptedException {
