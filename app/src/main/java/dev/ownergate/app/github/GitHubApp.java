@@ -34,6 +34,11 @@ public final class GitHubApp {
 
     public record Installation(long id, String account) {}
 
+    /** The App's webhook deliveries: listed, and redelivered on request. */
+    public HookDeliveries hookDeliveries() {
+        return new HookDeliveries(clients.apiUrl(), jwt);
+    }
+
     /** The client of one installation; one per installation for the life of the server, so its token is reused. */
     public GitHubInstallation installation(long installationId) {
         // A client whose token GitHub rejected is dropped, so the next evaluation mints a new token.

@@ -1,6 +1,7 @@
 package dev.ownergate.app.server;
 
 import dev.ownergate.app.github.GitHubApp;
+import dev.ownergate.app.github.HookDeliveries;
 import dev.ownergate.app.github.OpenPullRequest;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.store.Fingerprint;
@@ -20,7 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Catches up on what webhooks did not tell us: at start-up and then every reconcile interval, every open pull
+ * Catches up on what webhooks did not tell us, in two ways, at start-up and then every reconcile interval.
+ *
+ * <p>First, GitHub's webhook deliveries API: every delivery since the newest one a previous pass saw that
+ * failed (GitHub could not reach us, or we did not answer 2xx) and whose GUID we never accepted is redelivered.
+ * At most {@link #MAX_DELIVERY_PAGES} pages of 100 and {@link #MAX_REDELIVERIES} redeliveries per pass.
+ *
+ * <p>Second, since GitHub keeps deliveries only for a few days: every open pull
  * request of every installed repository whose current inputs (head, base, reviews, rules and policy blobs) no
  * longer match the fingerprint of its stored verdict, or that has no verdict, is queued for evaluation. So a
  * review, a dismissal, a retarget or an OWNERS push that happened while the App was down is caught.
@@ -34,9 +41,16 @@ public final class Reconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     /** A pass's budget of GitHub calls: well under the 5,000 an installation token may make per hour. */
     public static final int MAX_CALLS = 2_000;
+    /** Pages of the deliveries list read per pass: 1,000 deliveries, more than most Apps get between passes. */
+    public static final int MAX_DELIVERY_PAGES = 10;
+    public static final int MAX_REDELIVERIES = 100;
+    static final String LAST_DELIVERY = "reconcile.last_hook_delivery";
 
-    /** What a pass did: how many pull requests it queued, and the GitHub calls it made. */
-    public record Pass(int queued, int apiCalls, boolean complete) {}
+    /**
+     * What a pass did: pull requests queued, deliveries whose redelivery it requested, and the GitHub calls it
+     * made in all.
+     */
+    public record Pass(int queued, int redelivered, int apiCalls, boolean complete) {}
 
     private final GitHubApp app;
     private final Dispatcher dispatcher;
@@ -61,8 +75,8 @@ public final class Reconciler implements AutoCloseable {
     private void runSafely() {
         try {
             Pass pass = reconcile();
-            LOG.info("reconciliation queued {} pull request(s) with {} GitHub call(s){}", pass.queued(),
-                    pass.apiCalls(), pass.complete() ? "" : "; stopped at the budget, the next pass goes on");
+            LOG.info("reconciliation queued {} pull request(s), asked for {} redelivery(ies), with {} GitHub"
+                    + " call(s){}", pass.queued(), pass.redelivered(), pass.apiCalls(), pass.complete() ? "" : "; stopped at the budget, the next pass goes on");
         } catch (IOException | RuntimeException e) {
             LOG.warn("reconciliation stopped early: {}", e.getMessage());
         }
@@ -70,6 +84,69 @@ public final class Reconciler implements AutoCloseable {
 
     /** One pass. */
     public synchronized Pass reconcile() throws IOException {
+        int[] deliveryCalls = {0};
+        int redelivered = 0;
+        try {
+            redelivered = redeliverMissed(deliveryCalls);
+        } catch (IOException e) {
+            // Older GitHub Enterprise Server versions lack the API; the fingerprint pass still runs.
+            LOG.warn("could not list webhook deliveries: {}", e.getMessage());
+        }
+        Pass open = reconcileOpenPullRequests();
+        return new Pass(open.queued(), redelivered, deliveryCalls[0] + open.apiCalls(), open.complete());
+    }
+
+    /** Requests the redelivery of every failed delivery since the last pass that we never accepted. */
+    private int redeliverMissed(int[] calls) throws IOException {
+        HookDeliveries api = app.hookDeliveries();
+        long lastSeen = store.state(LAST_DELIVERY).map(Long::parseLong).orElse(0L);
+        long newest = lastSeen;
+        Map<String, HookDeliveries.Delivery> failed = new java.util.LinkedHashMap<>();
+        java.util.Set<String> succeeded = new java.util.HashSet<>();
+        Optional<String> cursor = Optional.empty();
+        pages:
+        for (int page = 0; page < MAX_DELIVERY_PAGES; page++) {
+            HookDeliveries.Page listed = api.list(cursor, 100);
+            calls[0]++;
+            for (HookDeliveries.Delivery d : listed.deliveries()) {
+                if (d.id() <= lastSeen) {
+                    break pages;
+                }
+                newest = Math.max(newest, d.id());
+                if (d.succeeded()) {
+                    succeeded.add(d.guid());
+                } else {
+                    failed.putIfAbsent(d.guid(), d); // newest first: the latest failed attempt
+                }
+            }
+            if (listed.nextCursor().isEmpty()) {
+                break;
+            }
+            cursor = listed.nextCursor();
+        }
+        int requested = 0;
+        for (HookDeliveries.Delivery d : failed.values()) {
+            if (requested >= MAX_REDELIVERIES) {
+                LOG.warn("more than {} failed deliveries to redeliver; the rest wait for the next pass",
+                        MAX_REDELIVERIES);
+                return requested; // newest not saved: the next pass sees them again
+            }
+            if (succeeded.contains(d.guid()) || store.deliveries().seen(d.guid())) {
+                continue;
+            }
+            api.redeliver(d.id());
+            calls[0]++;
+            requested++;
+            LOG.info("asked GitHub to redeliver {} {} (delivery {}, it answered {})", d.event(), d.action(),
+                    d.guid(), d.statusCode() == 0 ? "nothing" : "HTTP " + d.statusCode());
+        }
+        if (newest > lastSeen) {
+            store.state(LAST_DELIVERY, Long.toString(newest));
+        }
+        return requested;
+    }
+
+    private Pass reconcileOpenPullRequests() throws IOException {
         int calls = 0;
         int queued = 0;
         int seen = 0;
@@ -120,7 +197,7 @@ public final class Reconciler implements AutoCloseable {
         if (complete) {
             resumeAt = 0;
         }
-        return new Pass(queued, calls, complete);
+        return new Pass(queued, 0, calls, complete);
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface DeliveryQueue {
      */
     Accepted accept(String deliveryId, String event, Instant receivedAt, List<Job> jobs);
 
+    /** Whether a delivery with this ID was accepted (by any replica). */
+    boolean seen(String deliveryId);
+
     /** Queues a job that no delivery asked for (reconciliation, an admin's re-evaluation). */
     void enqueue(Job job, Instant now);
 

@@ -70,6 +70,18 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
+    public boolean seen(String deliveryId) {
+        return store.tx(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM delivery WHERE delivery_id = ?")) {
+                s.setString(1, deliveryId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    @Override
     public void enqueue(Job job, Instant now) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (store.tx(c -> {

@@ -83,6 +83,11 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     }
 
     @Override
+    public synchronized boolean seen(String deliveryId) {
+        return deliveryIds.contains(deliveryId);
+    }
+
+    @Override
     public synchronized void enqueue(Job job, Instant now) {
         Pending p = pending.get(job.key());
         if (p == null) {

@@ -87,7 +87,9 @@ public final class AckCost {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         AppConfig config = new AppConfig(1, rsa.generateKeyPair().getPrivate(), SECRET,
-                URI.create("http://127.0.0.1:9"), 0, Optional.empty(), Duration.ofHours(1), 1);
+                URI.create("http://127.0.0.1:9"), 0, Optional.empty(), Duration.ofHours(1), 1)
+                .withStore(dev.ownergate.app.store.StoreSettings.embedded(
+                        java.nio.file.Files.createTempDirectory("ownergate-bench")));
         try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).reconcile(false)
                 .start();
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {

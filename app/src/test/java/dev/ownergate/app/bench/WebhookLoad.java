@@ -67,7 +67,9 @@ public final class WebhookLoad {
             gen.initialize(2048);
             AppConfig config = new AppConfig(1, gen.generateKeyPair().getPrivate(),
                     SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0, Optional.empty(), Duration.ofHours(1),
-                    Integer.getInteger("bench.maxEvaluations", AppConfig.DEFAULT_MAX_EVALUATIONS));
+                    Integer.getInteger("bench.maxEvaluations", AppConfig.DEFAULT_MAX_EVALUATIONS))
+                    .withStore(dev.ownergate.app.store.StoreSettings.embedded(
+                            java.nio.file.Files.createTempDirectory("ownergate-bench")));
             try (OwnergateServer server = OwnergateServer.builder(config).gate(new PolicyGate()).reconcile(false)
                     .retry(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 5)).start()) {
                 URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhook");

@@ -183,4 +183,41 @@ class AppConfigLoaderTest {
                 .hasMessageContaining("OWNERGATE_METRICS_LABELS must be minimal")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("'short'"));
     }
+
+    @Test
+    void theStoreDefaultsToAnEmbeddedFileUnderData() throws Exception {
+        var store = AppConfigLoader.load(minimal(), Optional.empty()).store();
+        assertThat(store.embedded()).isTrue();
+        assertThat(store.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(store.jdbcUrl()).startsWith("jdbc:h2:file:").contains("WRITE_DELAY=0");
+        assertThat(store.retentionDays()).isEmpty();
+    }
+
+    @Test
+    void databaseSettingsComeFromTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ownergate.yml");
+        Files.writeString(file, "database_url: jdbc:postgresql://db:5432/og\ndatabase_user: og\n"
+                + "audit_retention_days: 365\n");
+        Map<String, String> env = minimal();
+        env.put("OWNERGATE_DATABASE_PASSWORD", "pw");
+        var store = AppConfigLoader.load(env, Optional.of(file)).store();
+        assertThat(store.databaseUrl()).contains("jdbc:postgresql://db:5432/og");
+        assertThat(store.user()).contains("og");
+        assertThat(store.password()).contains("pw");
+        assertThat(store.retentionDays()).contains(365);
+        assertThat(store.embedded()).isFalse();
+        assertThat(AppConfigLoader.loadStore(Map.of("OWNERGATE_DATA_DIR", "/var/lib/og"), Optional.empty())
+                .dataDir()).isEqualTo(Path.of("/var/lib/og"));
+    }
+
+    @Test
+    void badDatabaseSettingsSayWhatIsExpectedWithoutThePassword() {
+        Map<String, String> env = minimal();
+        env.put("OWNERGATE_DATABASE_URL", "postgres://user:hunter2@db/og");
+        env.put("OWNERGATE_AUDIT_RETENTION_DAYS", "forever");
+        assertThatThrownBy(() -> AppConfigLoader.load(env, Optional.empty()))
+                .hasMessageContaining("OWNERGATE_DATABASE_URL must be a JDBC URL such as jdbc:postgresql://")
+                .hasMessageContaining("OWNERGATE_AUDIT_RETENTION_DAYS must be a number of days")
+                .hasMessageNotContaining("hunter2");
+    }
 }

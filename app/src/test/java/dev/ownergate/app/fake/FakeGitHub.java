@@ -481,8 +481,58 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
+    // ---- the App's webhook deliveries ----------------------------------------------------------------------
+
+    private final List<ObjectNode> hookDeliveries = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.ToIntFunction<String> redeliverTo = guid -> 0;
+
+    /**
+     * GitHub tried to deliver a webhook and got {@code statusCode} (0: could not connect), as
+     * {@code GET /app/hook/deliveries} lists it. Returns the delivery's id.
+     */
+    public long hookDelivery(String guid, String event, String action, int statusCode, boolean redelivery) {
+        ObjectNode d = item("GET.app.hook.deliveries.json").put("id", ids.incrementAndGet()).put("guid", guid)
+                .put("delivered_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("redelivery", redelivery).put("status_code", statusCode)
+                .put("status", statusCode == 200 ? "OK" : statusCode == 0 ? "Failed to connect to host"
+                        : "Invalid HTTP Response: " + statusCode)
+                .put("event", event).put("action", action);
+        hookDeliveries.add(d);
+        return d.path("id").asLong();
+    }
+
+    /** What a redelivery does: send the delivery with this GUID again, and return the HTTP status it got. */
+    public void onRedelivery(java.util.function.ToIntFunction<String> send) {
+        this.redeliverTo = send;
+    }
+
     private void defineRoutes() {
         String o = "/repos/([^/]+)/([^/]+)";
+        route("GET", "/app/hook/deliveries", "GET /app/hook/deliveries", (m, q, b, ex) -> {
+            // Newest first; the cursor is opaque to clients (here: the id the next page starts below).
+            int perPage = Math.min(100, Integer.parseInt(q.getOrDefault("per_page", "30")));
+            long below = q.containsKey("cursor") ? Long.parseLong(q.get("cursor").substring(3)) : Long.MAX_VALUE;
+            List<ObjectNode> older = hookDeliveries.reversed().stream()
+                    .filter(d -> d.path("id").asLong() < below).toList();
+            ArrayNode out = JSON.createArrayNode();
+            older.stream().limit(perPage).forEach(out::add);
+            String link = older.size() > perPage ? "<" + apiUrl() + "/app/hook/deliveries?per_page=" + perPage
+                    + "&cursor=v1_" + older.get(perPage - 1).path("id").asLong() + ">; rel=\"next\"" : null;
+            return new Reply(200, out, link);
+        });
+        route("POST", "/app/hook/deliveries/(\\d+)/attempts", "POST /app/hook/deliveries/{id}/attempts",
+                (m, q, b, ex) -> {
+                    long id = Long.parseLong(m.group(1));
+                    ObjectNode d = hookDeliveries.stream().filter(x -> x.path("id").asLong() == id).findFirst()
+                            .orElse(null);
+                    if (d == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    String guid = d.path("guid").asText();
+                    int status = redeliverTo.applyAsInt(guid);
+                    hookDelivery(guid, d.path("event").asText(), d.path("action").asText(), status, true);
+                    return new Reply(202, JSON.createObjectNode(), null);
+                });
         route("POST", "/app/installations/(\\d+)/access_tokens", "POST /app/installations/{id}/access_tokens",
                 (m, q, b, ex) -> {
                     ObjectNode t = template("POST.app.installations.installation_id.access_tokens.json");

@@ -193,6 +193,30 @@ class DurableServerTest {
     }
 
     @Test
+    void deliveriesThatFailedWhileDownAreRedeliveredOnceAcrossPages() throws Exception {
+        repo.pull(9, "carol", "main", base, "h9").modified("src/app.txt").review(19, "alice", "APPROVED");
+        h.github.onRedelivery(guid -> h.deliver("pull_request", ServerHarness.pullRequestEvent(
+                "pull_request.opened.json", INSTALLATION, REPO, 9, "h9"), guid).statusCode());
+        h.github.hookDelivery("g-missed", "pull_request", "opened", 0, false); // we were down
+        for (int i = 0; i < 150; i++) {
+            h.github.hookDelivery("g-ok-" + i, "push", "", 200, false);
+        }
+        opened(10, "h10", "g-ours"); // accepted, though GitHub recorded a timeout for it
+        h.github.hookDelivery("g-ours", "pull_request", "opened", 502, false);
+        h.github.resetCalls();
+
+        Reconciler.Pass pass = h.server.reconcileNow();
+        h.awaitIdle();
+
+        assertThat(pass.redelivered()).isEqualTo(1);
+        assertThat(h.github.calls().get("GET /app/hook/deliveries")).as("two pages of 100").isEqualTo(2);
+        assertThat(conclusion("h9")).isEqualTo("success");
+        assertThat(h.server.store().deliveries().seen("g-missed")).isTrue();
+        assertThat(h.server.reconcileNow().redelivered()).as("the newest delivery seen is kept").isZero();
+        assertThat(h.github.calls().get("POST /app/hook/deliveries/{id}/attempts")).isEqualTo(1);
+    }
+
+    @Test
     void theDetailsPageAndTheSessionSurviveARestart() throws Exception {
         h.close();
         h = new ServerHarness(new PolicyGate(), c -> c.withWeb(new dev.ownergate.app.config.WebSettings(

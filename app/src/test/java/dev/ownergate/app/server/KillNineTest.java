@@ -44,12 +44,11 @@ class KillNineTest {
     static final KeyPair KEYS = ServerHarness.newKeys();
 
     FakeGitHub github;
-    final List<Process> children = new ArrayList<>();
-    final HttpClient http = HttpClient.newHttpClient();
+    final List<ServeProcess> children = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        children.forEach(Process::destroyForcibly);
+        children.forEach(c -> c.process.destroyForcibly());
         if (github != null) {
             github.close();
         }
@@ -91,42 +90,36 @@ class KillNineTest {
         // Evaluations cannot finish: every acknowledged delivery is still queued when the process dies.
         github.fail("GET /repos/{o}/{r}/pulls/{n}", 502, 1_000_000, null);
 
-        System.out.printf("kill9: start at %d ms%n", System.currentTimeMillis() % 100000);
-        int port = freePort();
-        Process first = serve(port, store);
-        awaitReady(port);
+        ServeProcess first = serve(store);
         List<String> deliveries = new ArrayList<>();
         for (int n = 1; n <= PULLS; n++) {
             for (String fixture : List.of("pull_request.opened.json", "pull_request_review.submitted.json")) {
                 String id = UUID.randomUUID().toString();
-                HttpResponse<String> ack = deliver(port, fixture.startsWith("pull_request_review")
-                        ? "pull_request_review" : "pull_request",
-                        ServerHarness.pullRequestEvent(fixture, INSTALLATION, REPO, n, "h" + n), id);
+                HttpResponse<String> ack = first.deliver(ServerHarness.SECRET, fixture.startsWith(
+                        "pull_request_review") ? "pull_request_review" : "pull_request", ServerHarness.JSON
+                        .writeValueAsBytes(ServerHarness.pullRequestEvent(fixture, INSTALLATION, REPO, n, "h" + n)),
+                        id);
                 assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
                 deliveries.add(id);
             }
         }
-        System.out.printf("kill9: acked %d at %d ms%n", deliveries.size(), System.currentTimeMillis() % 100000);
-        first.destroyForcibly().waitFor(); // SIGKILL, right after the last acknowledgement
-        assertThat(first.exitValue()).isEqualTo(137);
+        first.kill9(); // right after the last acknowledgement
+        assertThat(first.process.exitValue()).isEqualTo(137);
 
         github.clearFaults();
         github.fail("GET /app/installations", 500, 1_000_000, null);
-        Process second = serve(port, store);
-        awaitReady(port);
+        ServeProcess second = serve(store);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         Map<Integer, String> actual = Map.of();
         while (System.nanoTime() < deadline) {
             actual = finalChecks(repo);
-            if (actual.equals(expected) && metric(port, "ownergate_queue_depth") == 0) {
+            if (actual.equals(expected) && second.metric("ownergate_queue_depth") == 0) {
                 break;
             }
             Thread.sleep(200);
         }
-        System.out.printf("kill9: settled at %d ms%n", System.currentTimeMillis() % 100000);
         assertThat(actual).isEqualTo(expected);
-        second.destroy(); // a graceful stop this time
-        second.waitFor();
+        second.close(); // a graceful stop this time
 
         try (JdbcStore check = JdbcStore.open(settings, 2)) {
             assertThat(check.deliveries().depth()).isZero();
@@ -151,69 +144,10 @@ class KillNineTest {
         return out;
     }
 
-    private Process serve(int port, Map<String, String> store) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Downergate.jobLeaseMillis=2000", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.ownergate.app.cli.OwnergateMain", "serve");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("OWNERGATE_"));
-        env.put("OWNERGATE_APP_ID", Long.toString(ServerHarness.APP_ID));
-        env.put("OWNERGATE_PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(KEYS.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        env.put("OWNERGATE_WEBHOOK_SECRET", ServerHarness.SECRET);
-        env.put("OWNERGATE_GITHUB_API_URL", github.apiUrl().toString());
-        env.put("OWNERGATE_PORT", Integer.toString(port));
-        env.putAll(store);
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
+    private ServeProcess serve(Map<String, String> store) throws Exception {
+        ServeProcess p = ServeProcess.start(ServerHarness.APP_ID, KEYS.getPrivate(), ServerHarness.SECRET,
+                github.apiUrl(), store, "-Xmx256m", null);
         children.add(p);
-        return p;
-    }
-
-    private void awaitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("ownergate serve did not get ready on port " + port);
-    }
-
-    private double metric(int port, String name) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(l -> l.startsWith(name + " ")).map(l -> Double.parseDouble(l.split(" ")[1]))
-                .findFirst().orElse(-1.0);
-    }
-
-    private HttpResponse<String> deliver(int port, String event, Object payload, String id) throws Exception {
-        byte[] body = ServerHarness.JSON.writeValueAsBytes(payload);
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
-                .header("Content-Type", "application/json").header("X-GitHub-Event", event)
-                .header("X-GitHub-Delivery", id)
-                .header("X-Hub-Signature-256", WebhookSignature.sign(ServerHarness.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
+        return p.awaitReady();
     }
 }

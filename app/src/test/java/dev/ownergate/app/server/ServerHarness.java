@@ -58,7 +58,13 @@ final class ServerHarness implements AutoCloseable {
 
     /** Stops the server and starts another on the same store, as a restart (or a second replica) would. */
     void restart() {
+        restart(() -> {});
+    }
+
+    /** Stops the server, lets {@code whileDown} change GitHub, and starts it again on the same store. */
+    void restart(Runnable whileDown) {
         server.close();
+        whileDown.run();
         server = newServer();
     }
 

@@ -1,0 +1,224 @@
+package dev.ownergate.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownergate.app.fake.FakeGitHub;
+import dev.ownergate.app.server.ServeProcess;
+import dev.ownergate.app.store.AuditEntry;
+import dev.ownergate.app.store.AuditQuery;
+import dev.ownergate.app.store.Databases;
+import dev.ownergate.app.store.JdbcStore;
+import dev.ownergate.app.store.StoreSettings;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The durability benchmark of issue #11: real {@code ownergate serve} processes on one database, a load generator
+ * sending signed {@code pull_request_review} deliveries (each after changing the review it announces in the fake
+ * GitHub), and one replica killed with {@code kill -9} mid-run. Then it checks: every acknowledged delivery is
+ * in the database (none lost), no delivery's decision is committed twice, and every pull request's final check
+ * matches its final review state. Prints throughput and acknowledgement latency.
+ *
+ * <p>Arguments: {@code [pg|h2] [deliveries=20000] [pullRequests=2000] [replicas=2] [senders=32]}. With H2 (one
+ * replica, the file is locked), the killed process is replaced by a new one on the same file.
+ */
+public final class DurableLoad {
+    private static final String SECRET = "bench-secret-0123456789";
+    private static final String REPO = "acme/bench";
+    private static final long INSTALLATION = 1;
+    private static final long APP_ID = 99;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "pg";
+        int deliveries = arg(args, 1, 20_000);
+        int pulls = arg(args, 2, 2_000);
+        int replicas = arg(args, 3, db.equals("pg") ? 2 : 1);
+        int senders = arg(args, 4, 32);
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        KeyPair keys = gen.generateKeyPair();
+        Path work = Files.createTempDirectory("ownergate-durable-load");
+        StoreSettings settings = db.equals("pg") ? Databases.postgres("bench") : StoreSettings.embedded(work);
+        Map<String, String> storeEnv = db.equals("pg")
+                ? Map.of("OWNERGATE_DATABASE_URL", settings.jdbcUrl(), "OWNERGATE_DATABASE_USER", Databases.PG_USER)
+                : Map.of("OWNERGATE_DATA_DIR", work.toString());
+        if (db.equals("pg")) {
+            JdbcStore.open(settings, 2).close(); // the schema exists before two replicas race to migrate it
+        }
+        File log = work.resolve("serve.log").toFile();
+        try (FakeGitHub github = FakeGitHub.start()) {
+            github.app(APP_ID, keys.getPublic());
+            github.installation(INSTALLATION, REPO);
+            github.user("alice", "carol");
+            FakeGitHub.Repo repo = github.repo(REPO);
+            String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n"));
+            List<FakeGitHub.Pull> prs = new ArrayList<>();
+            for (int n = 1; n <= pulls; n++) {
+                prs.add(repo.pull(n, "carol", "main", base, "h" + n).modified("src/app.txt"));
+            }
+            List<ServeProcess> live = new CopyOnWriteArrayList<>();
+            for (int r = 0; r < replicas; r++) {
+                live.add(ServeProcess.start(APP_ID, keys.getPrivate(), SECRET, github.apiUrl(), storeEnv,
+                        "-Xmx512m", log).awaitReady());
+            }
+            String template = new String(DurableLoad.class.getResourceAsStream(
+                    "/github-webhooks/pull_request_review.submitted.json").readAllBytes());
+            Map<Integer, String> finalState = new ConcurrentHashMap<>();
+            long[] ackNanos = new long[deliveries];
+            List<String> acked = new CopyOnWriteArrayList<>();
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger sent = new AtomicInteger();
+            AtomicInteger reviewIds = new AtomicInteger(1_000_000);
+            Object[] prLocks = new Object[pulls + 1];
+            Arrays.setAll(prLocks, i -> new Object());
+            ExecutorService pool = Executors.newFixedThreadPool(senders);
+            long start = System.nanoTime();
+            int killAt = deliveries / 2;
+            long[] killedAtNanos = {0};
+            for (int s = 0; s < senders; s++) {
+                pool.execute(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < deliveries) {
+                        int n = 1 + (i % pulls);
+                        String state = Math.floorMod(Long.hashCode(i * 2654435761L), 3) == 0 ? "CHANGES_REQUESTED"
+                                : "APPROVED";
+                        String id = UUID.randomUUID().toString();
+                        byte[] body;
+                        try {
+                            ObjectNode p = (ObjectNode) JSON.readTree(template);
+                            p.putObject("installation").put("id", INSTALLATION);
+                            ((ObjectNode) p.path("repository")).put("full_name", REPO);
+                            ObjectNode pr = (ObjectNode) p.path("pull_request");
+                            pr.put("number", n);
+                            ((ObjectNode) pr.path("head")).put("sha", "h" + n);
+                            body = JSON.writeValueAsBytes(p);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        synchronized (prLocks[n]) {
+                            // GitHub's state changes first, then it sends the webhook about it.
+                            prs.get(n - 1).review(reviewIds.incrementAndGet(), "alice", state);
+                            finalState.put(n, state);
+                        }
+                        if (sent.incrementAndGet() == killAt) {
+                            kill(live, killedAtNanos, db, keys, github, storeEnv, log);
+                        }
+                        long t0 = System.nanoTime();
+                        for (int attempt = 0; ; attempt++) {
+                            ServeProcess target = live.get(Math.floorMod(i + attempt, live.size()));
+                            try {
+                                HttpResponse<String> answer = target.deliver(SECRET, "pull_request_review", body, id);
+                                if (answer.statusCode() == 200) {
+                                    ackNanos[i] = System.nanoTime() - t0;
+                                    acked.add(id);
+                                    break;
+                                }
+                            } catch (Exception connectionRefused) {
+                                // killed replica, or not up yet: like GitHub, try again (here, at once, elsewhere)
+                            }
+                            sleep(attempt < 10 ? 5 : 100);
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.HOURS);
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            Map<Integer, String> expected = new HashMap<>();
+            finalState.forEach((n, state) -> expected.put(n, state.equals("APPROVED") ? "success" : "failure"));
+            long settleStart = System.nanoTime();
+            Map<Integer, String> actual = Map.of();
+            while (System.nanoTime() - settleStart < TimeUnit.MINUTES.toNanos(15)) {
+                actual = new HashMap<>();
+                for (int n : expected.keySet()) {
+                    var check = repo.latestCheckRun("h" + n, "code-owners");
+                    actual.put(n, check == null ? "none" : check.path("conclusion").asText());
+                }
+                if (actual.equals(expected) && live.getFirst().metric("ownergate_queue_depth") == 0) {
+                    break;
+                }
+                sleep(500);
+            }
+            double settleSeconds = (System.nanoTime() - settleStart) / 1e9;
+            for (ServeProcess p : live) {
+                p.close();
+            }
+            Map<Integer, String> last = actual;
+            long wrong = expected.entrySet().stream().filter(e -> !e.getValue().equals(last.get(e.getKey())))
+                    .count();
+            try (JdbcStore store = JdbcStore.open(settings, 4)) {
+                long lost = acked.stream().filter(id -> !store.deliveries().seen(id)).count();
+                Map<String, Long> perDelivery = store.decisions().query(new AuditQuery(java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), false, Integer.MAX_VALUE)).stream()
+                        .map(e -> ((AuditEntry.Decided) e).stored().decision().deliveryId())
+                        .filter(d -> d != null).collect(Collectors.groupingBy(d -> d, Collectors.counting()));
+                long twice = perDelivery.values().stream().filter(c -> c > 1).count();
+                long[] sorted = Arrays.stream(ackNanos).filter(x -> x > 0).sorted().toArray();
+                System.out.printf("durable-load %s: %d replicas, %d deliveries for %d PRs, %d senders; replica"
+                                + " killed with kill -9 after %d sends%n", db, replicas, deliveries, pulls, senders,
+                        killAt);
+                System.out.printf("  acknowledged %d in %.1f s: %.0f deliveries/s; ack p50 %.1f ms, p99 %.1f ms,"
+                                + " max %.1f ms%n", acked.size(), sendSeconds, acked.size() / sendSeconds,
+                        sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+                        sorted[sorted.length - 1] / 1e6);
+                System.out.printf("  settled %.1f s after the last acknowledgement; decisions committed: %d%n",
+                        settleSeconds, perDelivery.values().stream().mapToLong(Long::longValue).sum());
+                System.out.printf("  lost: %d; committed twice: %d; final checks wrong: %d of %d; queue left: %d;"
+                                + " dead letters: %d%n", lost, twice, wrong, expected.size(),
+                        store.deliveries().depth(), store.deliveries().deadLetterCount());
+                System.exit(lost == 0 && twice == 0 && wrong == 0 ? 0 : 1);
+            }
+        } finally {
+            Databases.drop(settings);
+        }
+    }
+
+    private static synchronized void kill(List<ServeProcess> live, long[] killedAt, String db, KeyPair keys,
+                                          FakeGitHub github, Map<String, String> storeEnv, File log) {
+        try {
+            ServeProcess victim = live.getFirst();
+            if (db.equals("h2")) {
+                // One replica owns the file: the victim is replaced by a new process once it is dead.
+                victim.kill9();
+                live.set(0, ServeProcess.start(APP_ID, keys.getPrivate(), SECRET, github.apiUrl(), storeEnv,
+                        "-Xmx512m", log).awaitReady());
+            } else {
+                live.remove(victim);
+                victim.kill9();
+            }
+            killedAt[0] = System.nanoTime();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+}
