@@ -121,10 +121,20 @@ public final class OwnergateServer implements AutoCloseable {
         PullPage pullPage = new PullPage(guard, access, store.verdicts(), store.decisions());
         AdminPage admin = new AdminPage(guard, access, installed::repos,
                 new RepoHealth(installed, app, store.verdicts(), store.decisions())::of, store.verdicts(), store.decisions(),
-                store.deliveries(), (repo, number) -> installed.installation(repo).map(id -> {
-                    dispatcher.enqueue(new Work.EvaluatePullRequest(id, repo, number, null));
-                    return true;
-                }).orElse(false), b.clock);
+                store.deliveries(), new AdminPage.Reevaluate() {
+                    @Override
+                    public boolean queue(String repo, int number) {
+                        return installed.installation(repo).map(id -> {
+                            dispatcher.enqueue(new Work.EvaluatePullRequest(id, repo, number, null));
+                            return true;
+                        }).orElse(false);
+                    }
+
+                    @Override
+                    public void wake() {
+                        runner.wake();
+                    }
+                }, b.clock);
         ApiGuard apiGuard = b.apiGuard != null ? b.apiGuard : route -> ctx -> {
             // The audit trail spans every installed organization: only full admins (the admin token, the admin team).
             Optional<dev.ownergate.app.access.Viewer> viewer = guard.api(ctx);
@@ -165,6 +175,7 @@ public final class OwnergateServer implements AutoCloseable {
             c.routes.get("/pulls/{owner}/{repo}", pullPage::show);
             c.routes.get("/admin", admin::show);
             c.routes.post("/admin/reevaluate", admin::reevaluateForm);
+            c.routes.post("/admin/requeue", admin::requeueForm);
             c.routes.get("/api/audit", apiGuard.protect(audit));
             c.routes.post("/api/pulls/{owner}/{repo}/{number}/reevaluate", admin::reevaluateApi);
             c.routes.get("/healthz", ctx -> ctx.result("ok"));

@@ -34,6 +34,8 @@ final class RepoHealth {
     static final Duration TTL = Duration.ofMinutes(10);
     /** At most this many owners are asked about per repository per measurement (one or two calls each). */
     static final int MAX_OWNERS_CHECKED = 200;
+    /** How many of the repository's newest checks are looked through for a decision with a base commit. */
+    static final int RECENT_LOOKED_AT = 20;
 
     private final InstalledRepos installed;
     private final GitHubApp app;
@@ -55,9 +57,10 @@ final class RepoHealth {
 
     private AdminView.RepoRow measure(String repo) {
         Optional<Long> installation = installed.installation(repo);
-        Optional<String> base = verdicts.recent(repo, 1).stream().findFirst()
-                .flatMap(v -> decisions.latest(repo, v.number())).map(s -> s.decision().baseSha())
-                .filter(sha -> !sha.isEmpty());
+        // The newest checks first; one that failed closed (GitHub down, dead-lettered) may have no decision.
+        Optional<String> base = verdicts.recent(repo, RECENT_LOOKED_AT).stream()
+                .map(v -> decisions.latest(repo, v.number()).map(d -> d.decision().baseSha()).orElse(""))
+                .filter(sha -> !sha.isEmpty()).findFirst();
         if (installation.isEmpty() || base.isEmpty()) {
             return new AdminView.RepoRow(repo, "", List.of()); // no decision yet: nothing to measure against
         }

@@ -39,9 +39,11 @@ public final class AdminPage {
     static final Duration EXCEPTIONS_SINCE = Duration.ofDays(90);
 
     /** Queues an evaluation of a pull request; false when the App is not installed on the repository. */
-    @FunctionalInterface
     public interface Reevaluate {
         boolean queue(String repo, int number);
+
+        /** Tells the workers there is work (after a re-queue). */
+        void wake();
     }
 
     private final Guard guard;
@@ -87,6 +89,9 @@ public final class AdminPage {
         recent.sort(Comparator.comparing(PostedVerdict::at).reversed());
         String queued = ctx.queryParam("queued");
         String flash = queued == null ? "" : "Queued a re-evaluation of " + queued + ".";
+        if (ctx.queryParam("requeued") != null) {
+            flash = "Moved dead-letter job " + ctx.queryParam("requeued") + " back to the queue.";
+        }
         if (ctx.queryParam("refused") != null) {
             flash = "The App is not installed on that repository, or you do not administer it.";
         }
@@ -132,6 +137,30 @@ public final class AdminPage {
         if (number > 0 && access.mayAdminister(viewer.get(), repo) && reevaluate.queue(repo, number)) {
             ctx.redirect("/admin?queued=" + URLEncoder.encode(repo + "#" + number, StandardCharsets.UTF_8),
                     HttpStatus.SEE_OTHER);
+        } else {
+            ctx.redirect("/admin?refused=1", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** The dead-letter list's button: the job goes back to the queue, when the viewer administers its repository. */
+    public void requeueForm(Context ctx) {
+        Optional<Viewer> viewer = guard.page(ctx);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(Optional.ofNullable(ctx.formParam("id")).orElse("").strip());
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        long wanted = id;
+        Optional<dev.ownergate.app.store.DeadLetter> dead = deliveries.deadLetters(Optional.empty(), 10_000).stream()
+                .filter(d -> d.id() == wanted).findFirst();
+        if (dead.isPresent() && access.mayAdminister(viewer.get(), dead.get().repo())
+                && deliveries.requeue(wanted, clock.instant())) {
+            reevaluate.wake();
+            ctx.redirect("/admin?requeued=" + wanted, HttpStatus.SEE_OTHER);
         } else {
             ctx.redirect("/admin?refused=1", HttpStatus.SEE_OTHER);
         }

