@@ -58,8 +58,11 @@ public final class OverrideService {
         if (!pr.open()) {
             return List.of();
         }
-        Optional<String> policyText = gh.contents().snapshot(repo, pr.baseSha()).read(PolicyConfig.PATH);
-        OverrideRule rule = policyText.map(t -> OverrideRule.read(PolicyConfig.PATH, t)).orElse(OverrideRule.NOBODY);
+        Optional<PolicyConfig.Parsed> policy = gh.contents().snapshot(repo, pr.baseSha()).read(PolicyConfig.PATH)
+                .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text));
+        // An invalid policy lets nobody override (fail closed), as does a policy without an override list.
+        PolicyConfig.OverrideAccess rule = policy.flatMap(PolicyConfig.Parsed::config).map(PolicyConfig::override)
+                .orElse(PolicyConfig.OverrideAccess.NOBODY);
         if (!mayOverride(gh.teams(), rule, actor)) {
             LOG.info("{} may not override {}#{}", actor, repo, number);
             gh.comments().comment(repo, number, "@" + actor + " you may not override the code-owners check here."
@@ -72,8 +75,7 @@ public final class OverrideService {
                     + " `/ownergate override <why this must merge now>`. Nothing was changed.");
             return List.of();
         }
-        String checkName = policyText.map(t -> PolicyConfig.parse(PolicyConfig.PATH, t).config().checkName())
-                .orElse(PolicyConfig.DEFAULT_CHECK_NAME);
+        String checkName = policy.map(PolicyConfig.Parsed::checkName).orElse(PolicyConfig.DEFAULT_CHECK_NAME);
         OverrideGrant grant = new OverrideGrant(repo, number, pr.headSha(), actor, command.reason(), clock.instant());
         CheckRunPost check = check(grant, checkName, detailsUrl.apply(repo, number));
         gh.checks().post(repo, check);
@@ -100,14 +102,16 @@ public final class OverrideService {
         return new CheckRunPost(checkName, grant.headSha(), "success", title, summary, detailsUrl);
     }
 
-    private static boolean mayOverride(TeamDirectory teams, OverrideRule rule, String actor) throws IOException {
+    private static boolean mayOverride(TeamDirectory teams, PolicyConfig.OverrideAccess rule, String actor)
+            throws IOException {
         String login = actor.toLowerCase(Locale.ROOT);
-        if (rule.users().contains(login)) {
+        if (rule.users().stream().anyMatch(u -> u.replaceFirst("^@", "").equalsIgnoreCase(login))) {
             return true;
         }
-        for (String team : rule.teams()) {
-            int slash = team.indexOf('/');
-            if (teams.members(team.substring(0, slash), team.substring(slash + 1)).contains(login)) {
+        for (dev.ownergate.owners.Owner team : rule.teams()) {
+            String name = team.name();
+            int slash = name.indexOf('/');
+            if (teams.members(name.substring(0, slash), name.substring(slash + 1)).contains(login)) {
                 return true;
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OverrideEndToEndTest {
     static final String REPO = "acme/widgets";
     static final long INSTALLATION = 7;
-    static final String POLICY = "override:\n  users: [rita]\n  teams: [acme/release]\n";
+    static final String POLICY = "override:\n  users: [rita]\n  teams: [\"@acme/release\"]\n";
 
     ServerHarness h;
     FakeGitHub.Repo repo;

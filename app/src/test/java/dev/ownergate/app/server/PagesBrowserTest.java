@@ -46,7 +46,8 @@ class PagesBrowserTest {
     static final String SECRET_REPO = "acme/vault";
     static final String ADMIN_TOKEN = "admin-token-0123456789abcdef0123456789abcdef";
     static final String HOSTILE_FILE = "src/<img src=x onerror=\"window.pwned=1\">.txt";
-    static final String HOSTILE_ACTOR = "x<img src=y onerror=window.pwned=2>";
+    static final String HOSTILE_LOGIN = "x<img src=y onerror=window.pwned=2>";
+    static final String OVERRIDER = "rita";
     static final String HOSTILE_REASON = "<script>window.pwned=3</script> prod & \"down\"";
 
     static ServerHarness h;
@@ -67,14 +68,15 @@ class PagesBrowserTest {
         gh.user("alice");
         FakeGitHub.Repo repo = gh.repo(REPO);
         repo.permission("viv", "read");
+        repo.permission(HOSTILE_LOGIN, "read");
         repo.permission("ada", "admin");
         gh.repo(SECRET_REPO).permission("ada", "admin");
         String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", HOSTILE_FILE, "x\n", "src/ok.txt", "y\n",
-                ".github/ownergate.yml", "override:\n  users: ['" + HOSTILE_ACTOR + "']\n"));
+                ".github/ownergate.yml", "override:\n  users: [" + OVERRIDER + "]\n"));
         repo.pull(5, "carol", "main", base, "h5").modified(HOSTILE_FILE, "src/ok.txt");
         h.deliver("pull_request", ServerHarness.pullRequestEvent("pull_request.opened.json", INSTALLATION, REPO, 5, "h5"));
         h.awaitIdle();
-        override(HOSTILE_ACTOR, "/ownergate override " + HOSTILE_REASON);
+        override(OVERRIDER, "/ownergate override " + HOSTILE_REASON);
 
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             return; // each browser test then reports itself skipped, with the reason
@@ -196,11 +198,12 @@ class PagesBrowserTest {
     @Test
     void hostileFileNamesLoginsAndReasonsAreShownAsText() {
         needsTheBrowser();
-        open("viv", "/pulls/acme/widgets/5");
+        open(HOSTILE_LOGIN, "/pulls/acme/widgets/5");
 
+        assertThat(browser.findElement(By.id("viewer")).getText()).isEqualTo(HOSTILE_LOGIN);
         assertThat(browser.findElements(By.cssSelector("#matrix td.path")).stream().map(e -> e.getText()).toList())
                 .contains(HOSTILE_FILE);
-        assertThat(browser.findElement(By.id("override-actor")).getText()).isEqualTo(HOSTILE_ACTOR);
+        assertThat(browser.findElement(By.id("override-actor")).getText()).isEqualTo(OVERRIDER);
         assertThat(browser.findElement(By.id("override-reason")).getText()).isEqualTo(HOSTILE_REASON);
         JavascriptExecutor js = browser;
         assertThat(js.executeScript("return document.querySelectorAll('main img, body img, body script').length"))
@@ -217,7 +220,7 @@ class PagesBrowserTest {
                 .anySatisfy(row -> assertThat(row).contains(REPO, "100.0% of ", " files have an owner",
                         "@alice has no write access to acme/widgets"))
                 .anySatisfy(row -> assertThat(row).contains(SECRET_REPO, "not measured"));
-        assertThat(browser.findElement(By.id("exceptions")).getText()).contains("override", HOSTILE_ACTOR);
+        assertThat(browser.findElement(By.id("exceptions")).getText()).contains("override", OVERRIDER, HOSTILE_REASON);
         assertThat(browser.findElement(By.id("recent")).getText()).contains(REPO + "#5");
         int checksBefore = h.github.repo(REPO).checkRuns().size();
 
@@ -298,7 +301,7 @@ class PagesBrowserTest {
         HttpResponse<String> audit = send(HttpRequest.newBuilder(URI.create(url("/api/audit?repo=" + REPO)))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN));
         assertThat(audit.statusCode()).isEqualTo(200);
-        assertThat(audit.body()).contains(REPO, "\"kind\" : \"override\"", HOSTILE_ACTOR);
+        assertThat(audit.body()).contains(REPO, "\"kind\" : \"override\"", OVERRIDER);
 
         HttpResponse<String> queued = send(HttpRequest.newBuilder(URI.create(url("/api/pulls/acme/widgets/5/reevaluate")))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()));

@@ -71,6 +71,34 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void theOwnersSettingsAtTheBaseDecideWhichOwnersFilesAreRead() throws Exception {
+        // vendor/x/y is on Prow's built-in denylist; examples/ is ignored by the repository's setting. Both broken
+        // OWNERS files would fail the check closed if they were read.
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n",
+                "examples/demo/OWNERS", "approvers: [\"demo!\"]\n", "examples/demo/a.py", "x\n",
+                "vendor/k8s.io/api/OWNERS", "approvers: [\"upstream!\"]\n", "vendor/k8s.io/api/doc.go", "x\n",
+                ".github/ownergate.yml", "owners:\n  ignore: [\"/examples/\"]\n"));
+        repo.pull(11, "carol", "main", base, "h11").modified("examples/demo/a.py", "vendor/k8s.io/api/doc.go")
+                .review(11, "alice", "APPROVED");
+
+        JsonNode check = opened(11, "h11");
+
+        assertThat(check.path("conclusion").asText()).as(check.toString()).isEqualTo("success");
+    }
+
+    @Test
+    void anInvalidOwnersSettingAtTheBaseFailsClosed() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
+                ".github/ownergate.yml", "owners:\n  unresolved_imports: never\n"));
+        repo.pull(12, "carol", "main", base, "h12").modified("src/app.txt").review(12, "alice", "APPROVED");
+
+        JsonNode check = opened(12, "h12");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains(".github/ownergate.yml");
+    }
+
+    @Test
     void teamOwnersInCodeownersAreSatisfiedByTheirMembers() throws Exception {
         h.github.team("acme", "core", "dave", "erin");
         String base = repo.commit(Map.of(".github/CODEOWNERS", "* @acme/core\n", "src/app.txt", "x\n"));
