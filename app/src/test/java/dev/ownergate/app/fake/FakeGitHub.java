@@ -356,7 +356,7 @@ public final class FakeGitHub implements AutoCloseable {
             for (int i = 0; i < reviews.size(); i++) {
                 String[] r = reviews.get(i);
                 if (r[0].equals(Long.toString(id))) {
-                    reviews.set(i, new String[] {r[0], r[1], state, r[3], r[4]});
+                    reviews.set(i, new String[] {r[0], r[1], state, r[3], r[4], r[5], r[6]});
                 }
             }
             return this;
