@@ -10,7 +10,6 @@ import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.Work;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,6 @@ final class JobRunner implements AutoCloseable {
     private final Clock clock;
     private final Duration lease;
     private final Semaphore permits;
-    private final int maxRunning;
     private final String worker = "replica-" + UUID.randomUUID();
     private final ExecutorService runners =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ownergate-eval-", 1).factory());
@@ -71,7 +69,6 @@ final class JobRunner implements AutoCloseable {
         this.evaluator = evaluator;
         this.github = github;
         this.retry = retry;
-        this.maxRunning = maxRunning;
         this.permits = new Semaphore(maxRunning);
         this.lease = lease;
         this.metrics = metrics;
@@ -223,7 +220,7 @@ final class JobRunner implements AutoCloseable {
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (running.isEmpty() && queue.depth() == 0 && running.isEmpty()) {
+            if (running.isEmpty() && queue.depth() == 0) {
                 return true;
             }
             Thread.sleep(20);
@@ -260,13 +257,5 @@ final class JobRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
-
-    int maxRunning() {
-        return maxRunning;
     }
 }

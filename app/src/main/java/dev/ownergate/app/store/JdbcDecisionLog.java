@@ -158,7 +158,6 @@ final class JdbcDecisionLog implements DecisionLog {
                 + " delivery_id, merged_at, decision_id, exception_reason FROM merge_event" + where)) {
             bind(s, args);
             try (ResultSet r = s.executeQuery()) {
-                List<long[]> decisionIds = new ArrayList<>();
                 List<Object[]> rows = new ArrayList<>();
                 while (r.next()) {
                     long decisionId = r.getLong(9);
@@ -166,7 +165,6 @@ final class JdbcDecisionLog implements DecisionLog {
                     rows.add(new Object[] {r.getLong(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
                         r.getString(6), r.getString(7), r.getLong(8), hasDecision ? decisionId : null,
                         r.getString(10)});
-                    decisionIds.add(new long[] {decisionId});
                 }
                 for (Object[] row : rows) {
                     Optional<StoredDecision> decision = row[8] == null ? Optional.empty()

@@ -29,8 +29,120 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
 
     private enum Outcome { NEW, DUPLICATE, RACE }
 
+    /** One webhook waiting for its delivery to be committed. */
+    private record Pending(String deliveryId, String event, Instant receivedAt, List<Job> jobs,
+                           java.util.concurrent.CompletableFuture<Accepted> done) {}
+
+    private static final int GROUP = 256;
+    private final java.util.concurrent.LinkedBlockingQueue<Pending> waiting =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private Thread committer;
+
+    /**
+     * Group commit: webhooks arriving together share one transaction (one disk flush), which is what bounds
+     * the acknowledgement rate. Each caller still returns only after its own delivery is committed.
+     */
     @Override
     public Accepted accept(String deliveryId, String event, Instant receivedAt, List<Job> jobs) {
+        Pending p = new Pending(deliveryId, event, receivedAt, jobs, new java.util.concurrent.CompletableFuture<>());
+        synchronized (this) {
+            if (committer == null) {
+                committer = Thread.ofPlatform().daemon().name("ownergate-commit").start(this::commitLoop);
+            }
+        }
+        waiting.add(p);
+        try {
+            return p.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while committing delivery " + deliveryId, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof StoreException se ? se
+                    : new StoreException("could not commit delivery " + deliveryId, e.getCause());
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending> group = new ArrayList<>();
+        while (true) {
+            try {
+                group.add(waiting.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            waiting.drainTo(group, GROUP - 1);
+            try {
+                List<Accepted> results = acceptGroup(group);
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).done().complete(results.get(i));
+                }
+            } catch (RuntimeException groupFailed) {
+                // A race with another replica on a key or an ID, or a bad row: each on its own, so one
+                // delivery's problem is not every delivery's.
+                for (Pending p : group) {
+                    try {
+                        p.done().complete(acceptOne(p.deliveryId(), p.event(), p.receivedAt(), p.jobs()));
+                    } catch (RuntimeException e) {
+                        p.done().completeExceptionally(e);
+                    }
+                }
+            }
+            group.clear();
+        }
+    }
+
+    /** The whole group in one transaction; throws (and commits nothing) on any conflict. */
+    private List<Accepted> acceptGroup(List<Pending> group) {
+        if (group.size() == 1) {
+            Pending p = group.getFirst();
+            return List.of(acceptOne(p.deliveryId(), p.event(), p.receivedAt(), p.jobs()));
+        }
+        return store.tx(c -> {
+            java.util.Set<String> known = new java.util.HashSet<>();
+            StringBuilder in = new StringBuilder();
+            List<String> ids = group.stream().map(Pending::deliveryId).filter(java.util.Objects::nonNull).toList();
+            if (!ids.isEmpty()) {
+                ids.forEach(id -> in.append(in.isEmpty() ? "?" : ", ?"));
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT delivery_id FROM delivery WHERE delivery_id IN (" + in + ")")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        s.setString(i + 1, ids.get(i));
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            known.add(r.getString(1));
+                        }
+                    }
+                }
+            }
+            List<Accepted> results = new ArrayList<>();
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO delivery (delivery_id, event, received_at) VALUES (?, ?, ?)")) {
+                for (Pending p : group) {
+                    if (p.deliveryId() != null && !known.add(p.deliveryId())) {
+                        results.add(Accepted.DUPLICATE);
+                        continue;
+                    }
+                    if (p.deliveryId() != null) {
+                        insert.setString(1, p.deliveryId());
+                        insert.setString(2, p.event());
+                        insert.setLong(3, p.receivedAt().toEpochMilli());
+                        insert.addBatch();
+                    }
+                    for (Job job : p.jobs()) {
+                        if (!upsert(c, job, p.receivedAt())) {
+                            throw new StoreException("job key " + job.key() + " raced another replica", null);
+                        }
+                    }
+                    results.add(Accepted.NEW);
+                }
+                insert.executeBatch();
+            }
+            return results;
+        });
+    }
+
+    private Accepted acceptOne(String deliveryId, String event, Instant receivedAt, List<Job> jobs) {
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = store.tx(c -> {
                 if (deliveryId != null) {

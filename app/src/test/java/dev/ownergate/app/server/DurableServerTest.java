@@ -217,6 +217,18 @@ class DurableServerTest {
     }
 
     @Test
+    void theAuditApiAnswers401WithNoDataWhenNoAccessCheckIsConfigured() throws Exception {
+        try (OwnergateServer bare = OwnergateServer.builder(h.config).gate(new PolicyGate()).reconcile(false)
+                .store(new dev.ownergate.app.store.MemoryStore()).start()) {
+            var answer = h.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + bare.port() + "/api/audit")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.body()).doesNotContain("acme");
+        }
+    }
+
+    @Test
     void theDetailsPageAndTheSessionSurviveARestart() throws Exception {
         h.close();
         h = new ServerHarness(new PolicyGate(), c -> c.withWeb(new dev.ownergate.app.config.WebSettings(
