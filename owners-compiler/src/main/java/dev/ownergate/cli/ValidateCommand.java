@@ -252,7 +252,8 @@ public final class ValidateCommand implements Callable<Integer> {
         return found;
     }
 
-    static String problem(Owner owner, OwnerDirectory.Standing standing, String slug) {
+    /** Why an owner does not count on GitHub, and the fix; also the admin page's words. */
+    public static String problem(Owner owner, OwnerDirectory.Standing standing, String slug) {
         boolean team = owner.isTeam();
         return switch (standing) {
             case NOT_FOUND -> team

@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
             "  OWNERGATE_GITHUB_API_URL (default https://api.github.com), OWNERGATE_PORT (default 8080),",
             "  OWNERGATE_PUBLIC_URL, OWNERGATE_RECONCILE_INTERVAL (default 10m), OWNERGATE_MAX_EVALUATIONS,",
             "  OWNERGATE_DATA_DIR (default ./data: the embedded database), OWNERGATE_DATABASE_URL (PostgreSQL),",
-            "  OWNERGATE_DATABASE_USER, OWNERGATE_DATABASE_PASSWORD, OWNERGATE_AUDIT_RETENTION_DAYS (default: all).",
+            "  OWNERGATE_DATABASE_USER, OWNERGATE_DATABASE_PASSWORD, OWNERGATE_AUDIT_RETENTION_DAYS (default: all),",
+            "  OWNERGATE_CLIENT_ID, OWNERGATE_CLIENT_SECRET (sign-in to the pages), OWNERGATE_ADMIN_TEAM,",
+            "  OWNERGATE_ADMIN_TOKEN, OWNERGATE_SESSION_SECRET, OWNERGATE_METRICS_LABELS (minimal or detailed).",
             "",
             "With no App credentials and no --config file, serve starts in setup mode: open /setup to register",
             "the App on GitHub in one click (GitHub's manifest flow)."

@@ -10,6 +10,7 @@ import java.util.Optional;
  * config can be logged.
  *
  * @param publicUrl where people can reach this server; the check run's details link. Empty: no link.
+ * @param web       sign-in, admin and metrics settings
  */
 public record AppConfig(
         long appId,
@@ -20,7 +21,8 @@ public record AppConfig(
         Optional<URI> publicUrl,
         Duration reconcileInterval,
         int maxEvaluations,
-        dev.ownergate.app.store.StoreSettings store) {
+        dev.ownergate.app.store.StoreSettings store,
+        WebSettings web) {
 
     public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
     public static final int DEFAULT_PORT = 8080;
@@ -30,6 +32,21 @@ public record AppConfig(
 
     public AppConfig {
         webhookSecret = webhookSecret.clone();
+        web = web == null ? WebSettings.NONE : web;
+    }
+
+    /** Without sign-in, admin or metrics settings. */
+    public AppConfig(long appId, PrivateKey privateKey, byte[] webhookSecret, URI apiUrl, int port,
+                     Optional<URI> publicUrl, Duration reconcileInterval, int maxEvaluations,
+                     dev.ownergate.app.store.StoreSettings store) {
+        this(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval, maxEvaluations, store,
+                WebSettings.NONE);
+    }
+
+    /** A copy with other sign-in, admin and metrics settings. */
+    public AppConfig withWeb(WebSettings settings) {
+        return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
+                maxEvaluations, store, settings);
     }
 
     /** The embedded store under {@code ./data}. */
@@ -42,7 +59,7 @@ public record AppConfig(
     /** The same settings with another store. */
     public AppConfig withStore(dev.ownergate.app.store.StoreSettings other) {
         return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
-                maxEvaluations, other);
+                maxEvaluations, other, web);
     }
 
     @Override
@@ -65,6 +82,6 @@ public record AppConfig(
         return "AppConfig[appId=" + appId + ", apiUrl=" + apiUrl + ", port=" + port
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(none)")
                 + ", reconcileInterval=" + reconcileInterval + ", maxEvaluations=" + maxEvaluations
-                + ", store=" + store.describe() + ", privateKey=(set), webhookSecret=(set)]";
+                + ", store=" + store.describe() + ", " + web + ", privateKey=(set), webhookSecret=(set)]";
     }
 }

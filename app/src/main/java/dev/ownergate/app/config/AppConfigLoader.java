@@ -40,6 +40,12 @@ public final class AppConfigLoader {
     public static final String PUBLIC_URL = "OWNERGATE_PUBLIC_URL";
     public static final String RECONCILE_INTERVAL = "OWNERGATE_RECONCILE_INTERVAL";
     public static final String MAX_EVALUATIONS = "OWNERGATE_MAX_EVALUATIONS";
+    public static final String CLIENT_ID = "OWNERGATE_CLIENT_ID";
+    public static final String CLIENT_SECRET = "OWNERGATE_CLIENT_SECRET";
+    public static final String ADMIN_TEAM = "OWNERGATE_ADMIN_TEAM";
+    public static final String ADMIN_TOKEN = "OWNERGATE_ADMIN_TOKEN";
+    public static final String METRICS_LABELS = "OWNERGATE_METRICS_LABELS";
+    public static final String SESSION_SECRET = "OWNERGATE_SESSION_SECRET";
     public static final String DATA_DIR = "OWNERGATE_DATA_DIR";
     public static final String DATABASE_URL = "OWNERGATE_DATABASE_URL";
     public static final String DATABASE_USER = "OWNERGATE_DATABASE_USER";
@@ -49,9 +55,14 @@ public final class AppConfigLoader {
     /** The store's settings: {@code audit-log} reads these alone, {@code serve} with the rest. */
     static final List<String> STORE = List.of(DATA_DIR, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
             AUDIT_RETENTION_DAYS);
-    private static final List<String> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(APP_ID,
-            PRIVATE_KEY_FILE, PRIVATE_KEY, WEBHOOK_SECRET, API_URL, PORT, PUBLIC_URL, RECONCILE_INTERVAL,
-            MAX_EVALUATIONS), STORE.stream()).toList();
+    /** Sign-in, admin and metrics settings. */
+    static final List<String> WEB = List.of(CLIENT_ID, CLIENT_SECRET, ADMIN_TEAM, ADMIN_TOKEN, METRICS_LABELS,
+            SESSION_SECRET);
+    private static final List<String> ALL = java.util.stream.Stream.of(List.of(APP_ID, PRIVATE_KEY_FILE, PRIVATE_KEY,
+            WEBHOOK_SECRET, API_URL, PORT, PUBLIC_URL, RECONCILE_INTERVAL, MAX_EVALUATIONS), STORE, WEB)
+            .flatMap(List::stream).toList();
+    /** A shorter admin token or session secret is too easy to guess. */
+    static final int MIN_SECRET_LENGTH = 32;
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private AppConfigLoader() {}
@@ -172,6 +183,8 @@ public final class AppConfigLoader {
                 invalid);
         StoreSettings store = store(s, invalid);
 
+        WebSettings web = web(s, invalid);
+
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             StringBuilder msg = new StringBuilder("cannot start: ");
             if (!missing.isEmpty()) {
@@ -183,7 +196,47 @@ public final class AppConfigLoader {
             }
             throw new ConfigException(msg.toString());
         }
-        return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval, maxEvaluations, store);
+        return new AppConfig(appId, key, secret, apiUrl, port, publicUrl, interval, maxEvaluations, store, web);
+    }
+
+    private static WebSettings web(Map<String, String> s, List<String> invalid) {
+        Optional<String> clientId = Optional.ofNullable(s.get(CLIENT_ID)).map(String::strip);
+        Optional<String> clientSecret = Optional.ofNullable(s.get(CLIENT_SECRET)).map(String::strip);
+        if (clientId.isPresent() != clientSecret.isPresent()) {
+            invalid.add(CLIENT_ID + " and " + CLIENT_SECRET + " go together (App settings > General > Client ID,"
+                    + " and a client secret generated there); set both or neither");
+        }
+        Optional<String> adminTeam = Optional.ofNullable(s.get(ADMIN_TEAM)).map(String::strip);
+        if (adminTeam.isPresent() && !dev.ownergate.app.access.Access.validTeamName(adminTeam.get())) {
+            invalid.add(ADMIN_TEAM + " must be org/team-slug such as acme/ownergate-admins, not '"
+                    + adminTeam.get() + "'");
+        }
+        Optional<byte[]> adminToken = secret(s, ADMIN_TOKEN, invalid);
+        Optional<byte[]> sessionSecret = secret(s, SESSION_SECRET, invalid);
+        boolean detailed = false;
+        if (s.containsKey(METRICS_LABELS)) {
+            String labels = s.get(METRICS_LABELS).strip().toLowerCase(Locale.ROOT);
+            if (labels.equals("detailed")) {
+                detailed = true;
+            } else if (!labels.equals("minimal")) {
+                invalid.add(METRICS_LABELS + " must be minimal (the default: no repository names) or detailed, not '"
+                        + s.get(METRICS_LABELS).strip() + "'");
+            }
+        }
+        return new WebSettings(clientId, clientSecret, adminTeam, adminToken, detailed, sessionSecret);
+    }
+
+    private static Optional<byte[]> secret(Map<String, String> s, String name, List<String> invalid) {
+        if (!s.containsKey(name)) {
+            return Optional.empty();
+        }
+        String value = s.get(name).strip();
+        if (value.length() < MIN_SECRET_LENGTH) {
+            invalid.add(name + " must be at least " + MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32),"
+                    + " not " + value.length());
+            return Optional.empty();
+        }
+        return Optional.of(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The setting as a whole number in {@code [min, max]}; the default when unset; else a problem noted. */

@@ -38,7 +38,8 @@ import org.kohsuke.github.GitHub;
  * fresh request), so a warm evaluation costs the pull request, its files, its reviews and the check run: four
  * calls.
  */
-public final class GitHubInstallation implements PullRequestSource, ChecksSink, TeamDirectory, RepoContents {
+public final class GitHubInstallation implements PullRequestSource, ChecksSink, TeamDirectory, RepoContents,
+        IssueComments {
     /** GitHub lists at most 3,000 files of a pull request (docs: "List pull requests files"). */
     public static final int MAX_LISTED_FILES = 3000;
     private static final int PAGE = 100;
@@ -298,6 +299,17 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
             check.withDetailsURL(run.detailsUrl());
         }
         call("POST /repos/" + repo + "/check-runs", check::create);
+    }
+
+    /** Whether owners exist and can write, asked as this installation (the admin page). */
+    public dev.ownergate.ownership.OwnerDirectory owners() {
+        return new GitHubOwnerDirectory(repo -> github);
+    }
+
+    @Override
+    public void comment(String repo, int number, String body) throws IOException {
+        GHPullRequest p = pullHandle(repo, number);
+        call("POST /repos/" + repo + "/issues/" + number + "/comments", () -> p.comment(body));
     }
 
     @Override

@@ -52,9 +52,18 @@ final class JobRunner implements AutoCloseable {
     private Thread poller;
     private Thread renewer;
 
+    /** Carries out {@code /ownergate override}; returns the override decision for the audit trail, if granted. */
+    @FunctionalInterface
+    interface Overrides {
+        List<DecisionRecord> apply(Work.OverridePullRequest override, String deliveryId) throws Exception;
+    }
+
+    private final Overrides overrides;
+
     JobRunner(DeliveryQueue queue, DecisionLog log, PullRequestEvaluator evaluator,
-              LongFunction<GitHubAccess> github, RetryPolicy retry, int maxRunning, Duration lease,
-              ServerMetrics metrics, Clock clock) {
+              LongFunction<GitHubAccess> github, Overrides overrides, RetryPolicy retry, int maxRunning,
+              Duration lease, ServerMetrics metrics, Clock clock) {
+        this.overrides = overrides;
         this.queue = queue;
         this.log = log;
         this.evaluator = evaluator;
@@ -179,6 +188,7 @@ final class JobRunner implements AutoCloseable {
                 });
                 yield List.of();
             }
+            case Work.OverridePullRequest override -> overrides.apply(override, claim.deliveryId());
             case Work.ForgetTeams f -> List.of();
             case Work.InstallationChanged c -> List.of();
         };

@@ -6,7 +6,29 @@ import dev.ownergate.app.github.GitHubClients;
 import dev.ownergate.app.audit.AuditApi;
 import dev.ownergate.app.store.JdbcStore;
 import dev.ownergate.app.store.Store;
-import dev.ownergate.app.web.VerdictPages;
+import dev.ownergate.app.access.Access;
+import dev.ownergate.app.access.UserDirectory;
+import dev.ownergate.app.config.WebSettings;
+import dev.ownergate.app.github.GitHubInstallation;
+import dev.ownergate.app.github.GitHubOAuth;
+import dev.ownergate.app.github.GitHubUserDirectory;
+import dev.ownergate.app.override.DecisionLogOverrides;
+import dev.ownergate.app.override.OverrideService;
+import dev.ownergate.app.store.PostedVerdict;
+import dev.ownergate.app.web.AdminPage;
+import dev.ownergate.app.web.AdminView;
+import dev.ownergate.app.web.Guard;
+import dev.ownergate.app.web.Pages;
+import dev.ownergate.app.web.PullPage;
+import dev.ownergate.app.web.SealedCookies;
+import dev.ownergate.app.web.SignIn;
+import dev.ownergate.app.web.WebSessions;
+import dev.ownergate.app.webhook.Work;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import dev.ownergate.app.webhook.EventRouter;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.WebhookSignature;
@@ -22,7 +44,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The GitHub App server: {@code POST /webhook}, {@code GET /healthz}, {@code /readyz}, {@code /metrics} and
- * {@code /api/audit}. Webhooks are committed to the store, acknowledged, and evaluated by the workers of
+ * {@code /api/audit}; the pages behind GitHub sign-in ({@code /pulls/...}, {@code /admin}). Webhooks are committed to the store, acknowledged, and evaluated by the workers of
  * whichever replica claims them.
  *
  * <pre>{@code
@@ -44,10 +66,11 @@ public final class OwnergateServer implements AutoCloseable {
 
     private OwnergateServer(Builder b) {
         AppConfig config = b.config;
-        this.metrics = new ServerMetrics();
+        WebSettings web = config.web();
+        this.metrics = new ServerMetrics(web.detailedMetrics());
         this.stopTimeout = b.stopTimeout;
-        GitHubApp app = new GitHubApp(new GitHubClients(config.apiUrl(), metrics, b.clock), config.appId(),
-                config.privateKey());
+        GitHubClients clients = new GitHubClients(config.apiUrl(), metrics, b.clock);
+        GitHubApp app = new GitHubApp(clients, config.appId(), config.privateKey());
         LongFunction<GitHubAccess> github = id -> GitHubAccess.of(app.installation(id));
         TeamCache teams = new TeamCache(b.teamTtl, b.clock);
         int workers = b.workers != null ? b.workers : config.maxEvaluations();
@@ -57,17 +80,74 @@ public final class OwnergateServer implements AutoCloseable {
         LOG.info("store: {}", store.describe());
         metrics.queueDepth(store.deliveries()::depth);
         metrics.deadLetters(store.deliveries()::deadLetterCount);
-        VerdictPages pages = new VerdictPages(store.verdicts());
         PullRequestEvaluator evaluator = new PullRequestEvaluator(github, b.gate, teams, config.publicUrl(), metrics,
-                store.verdicts(), b.clock);
-        this.runner = new JobRunner(store.deliveries(), store.decisions(), evaluator, github, b.retry, workers,
-                b.lease, metrics, b.clock);
+                store.verdicts(), b.clock, new DecisionLogOverrides(store.decisions()));
+        OverrideService overrides = new OverrideService(b.clock, evaluator::detailsUrl, (grant, check) ->
+                store.verdicts().save(new PostedVerdict(grant.repo(), grant.number(), check, Optional.empty(),
+                        grant.at())));
+        this.runner = new JobRunner(store.deliveries(), store.decisions(), evaluator, github,
+                (override, deliveryId) -> {
+                    GitHubInstallation i = app.installation(override.installationId());
+                    return overrides.apply(new OverrideService.GitHub(i, i, teams.over(i), i, i), override.repo(),
+                            override.number(), override.actor(), override.command(), deliveryId);
+                },
+                b.retry, workers, b.lease, metrics, b.clock);
         Dispatcher dispatcher = new Dispatcher(store.deliveries(), teams, b.clock, runner::wake);
         this.reconciler = new Reconciler(app, dispatcher, store);
         this.retention = new Retention(store.decisions(), config.store().retentionDays(), b.clock);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
                 new EventRouter(), dispatcher, metrics);
         AuditApi audit = new AuditApi(store.decisions());
+
+        // Pages and the API: sign-in with the App's OAuth client, and one Access that every route asks.
+        InstalledRepos installed = new InstalledRepos(app, b.clock);
+        UserDirectory users = new GitHubUserDirectory(clients, app);
+        Access access = new Access(users, web.adminTeam(), installed::orgs);
+        boolean tls = config.publicUrl().map(u -> u.getScheme().equals("https")).orElse(false);
+        if (web.sessionSecret().isEmpty() && web.signInEnabled()) {
+            LOG.info("OWNERGATE_SESSION_SECRET is not set: sessions end when this process stops, and do not span"
+                    + " replicas");
+        }
+        WebSessions sessions = new WebSessions(new SealedCookies(web.sessionSecret()
+                .orElseGet(SealedCookies::randomSecret), b.clock), tls);
+        Guard guard = new Guard(sessions, web.adminToken());
+        Optional<GitHubOAuth> oauth = web.signInEnabled()
+                ? Optional.of(new GitHubOAuth(GitHubOAuth.webUrl(config.apiUrl()), web.clientId().get(),
+                        web.clientSecret().get()))
+                : Optional.empty();
+        SignIn signIn = new SignIn(oauth, users, sessions, ctx -> config.publicUrl().map(URI::toString)
+                // Without a public URL (local runs, tests) the address the browser used.
+                .orElse(ctx.scheme() + "://" + ctx.host()) + "/login/callback");
+        PullPage pullPage = new PullPage(guard, access, store.verdicts(), store.decisions());
+        AdminPage admin = new AdminPage(guard, access, installed::repos,
+                new RepoHealth(installed, app, store.verdicts(), store.decisions())::of, store.verdicts(), store.decisions(),
+                store.deliveries(), new AdminPage.Reevaluate() {
+                    @Override
+                    public boolean queue(String repo, int number) {
+                        return installed.installation(repo).map(id -> {
+                            dispatcher.enqueue(new Work.EvaluatePullRequest(id, repo, number, null));
+                            return true;
+                        }).orElse(false);
+                    }
+
+                    @Override
+                    public void wake() {
+                        runner.wake();
+                    }
+                }, b.clock);
+        ApiGuard apiGuard = b.apiGuard != null ? b.apiGuard : route -> ctx -> {
+            // The audit trail spans every installed organization: only full admins (the admin token, the admin team).
+            Optional<dev.ownergate.app.access.Viewer> viewer = guard.api(ctx);
+            if (viewer.isEmpty()) {
+                return;
+            }
+            if (!access.isFullAdmin(viewer.get())) {
+                ctx.status(HttpStatus.FORBIDDEN).json(java.util.Map.of("message",
+                        "Only the admin token and members of OWNERGATE_ADMIN_TEAM may read the audit trail"));
+                return;
+            }
+            route.handle(ctx);
+        };
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -78,10 +158,26 @@ public final class OwnergateServer implements AutoCloseable {
                 server.setStopTimeout(b.stopTimeout.toMillis());
                 server.insertHandler(new GracefulHandler());
             });
+            c.fileRenderer(Pages.renderer());
+            c.routes.before(ctx -> {
+                // Every POST but the webhook (signed with its own secret) must carry the session's CSRF token.
+                if (ctx.method() == HandlerType.POST && !ctx.path().equals("/webhook")) {
+                    guard.checkCsrf(ctx);
+                }
+            });
             c.routes.post("/webhook", webhook);
-            c.routes.get("/pulls/{owner}/{repo}/{number}", pages.handler());
-            c.routes.get("/pulls/{owner}/{repo}", pages.handler());
-            c.routes.get("/api/audit", b.apiGuard.protect(audit));
+            c.routes.get("/", ctx -> Pages.message(ctx, HttpStatus.OK, "Ownergate",
+                    "The code-owners check's details links lead here. Admins: /admin."));
+            c.routes.get("/login", signIn::login);
+            c.routes.get("/login/callback", signIn::callback);
+            c.routes.post("/logout", signIn::logout);
+            c.routes.get("/pulls/{owner}/{repo}/{number}", pullPage::show);
+            c.routes.get("/pulls/{owner}/{repo}", pullPage::show);
+            c.routes.get("/admin", admin::show);
+            c.routes.post("/admin/reevaluate", admin::reevaluateForm);
+            c.routes.post("/admin/requeue", admin::requeueForm);
+            c.routes.get("/api/audit", apiGuard.protect(audit));
+            c.routes.post("/api/pulls/{owner}/{repo}/{number}/reevaluate", admin::reevaluateApi);
             c.routes.get("/healthz", ctx -> ctx.result("ok"));
             c.routes.get("/readyz", ctx -> {
                 if (ready.get()) {
@@ -172,7 +268,7 @@ public final class OwnergateServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Store store;
         private Duration lease = Duration.ofSeconds(30);
-        private ApiGuard apiGuard = ApiGuard.DENY;
+        private ApiGuard apiGuard; // null: the sign-in and admin-token check
 
         private Builder(AppConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -221,7 +317,7 @@ public final class OwnergateServer implements AutoCloseable {
             return this;
         }
 
-        /** Who may call {@code /api} routes; default: nobody ({@link ApiGuard#DENY}). */
+        /** Who may call {@code /api/audit}; default: the admin token and the admin team, through the access check. */
         public Builder apiGuard(ApiGuard guard) {
             this.apiGuard = guard;
             return this;

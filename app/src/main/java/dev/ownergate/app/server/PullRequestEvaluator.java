@@ -7,6 +7,9 @@ import dev.ownergate.app.github.LruCache;
 import dev.ownergate.app.github.PullRequestInfo;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.github.TeamDirectory;
+import dev.ownergate.app.override.OverrideGrant;
+import dev.ownergate.app.override.OverrideLog;
+import dev.ownergate.app.override.OverrideService;
 import dev.ownergate.app.policy.FileVerdict;
 import dev.ownergate.app.policy.Verdict;
 import dev.ownergate.app.store.DecisionRecord;
@@ -54,13 +57,16 @@ public final class PullRequestEvaluator {
     private final ServerMetrics metrics;
     private final VerdictStore verdicts;
     private final Clock clock;
+    private final OverrideLog overrides;
     // Bounded: one entry per recently active pull request is all the ordering guard needs.
     private final LruCache<String, Posted> posted = new LruCache<>(50_000);
     // The check name each repository's policy chose, learned from its verdicts; fail-closed checks use it.
     private final LruCache<String, String> checkNames = new LruCache<>(50_000);
 
     public PullRequestEvaluator(LongFunction<GitHubAccess> github, OwnershipGate gate, TeamCache teams,
-                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictStore verdicts, Clock clock) {
+                                Optional<URI> publicUrl, ServerMetrics metrics, VerdictStore verdicts, Clock clock,
+                                OverrideLog overrides) {
+        this.overrides = overrides;
         this.verdicts = verdicts;
         this.clock = clock;
         this.github = github;
@@ -107,6 +113,11 @@ public final class PullRequestEvaluator {
                 outcome = "stale";
                 return List.of();
             }
+            Optional<OverrideGrant> standing = overrides.active(pr.repo(), pr.number(), pr.headSha());
+            if (standing.isPresent()) {
+                outcome = "overridden";
+                return List.of(postOverride(gh, pr, judged.get(), standing.get(), deliveryId));
+            }
             post(gh, pr, judged.get());
             outcome = judged.get().decision().passed() ? "passed" : "failed";
             return List.of(record(pr, judged.get(), deliveryId));
@@ -127,7 +138,7 @@ public final class PullRequestEvaluator {
             }
             throw e;
         } finally {
-            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
+            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome, repo);
         }
     }
 
@@ -156,7 +167,7 @@ public final class PullRequestEvaluator {
                     ? "GitHub API error, retrying (" + describe(e) + ")" : describe(e));
             throw e;
         } finally {
-            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome);
+            metrics.evaluation(Duration.ofNanos(System.nanoTime() - start), outcome, repo);
         }
     }
 
@@ -219,6 +230,20 @@ public final class PullRequestEvaluator {
                         pr.number(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * A break-glass override stands on this head: it holds until a push, so the rules' verdict does not replace
+     * it. The override is posted again (under the name the policy chose) and recorded as the decision in force.
+     */
+    private DecisionRecord postOverride(GitHubAccess gh, PullRequestInfo pr, Judged judged, OverrideGrant grant,
+                                        String deliveryId) throws IOException {
+        String name = judged.decision().checkRun(null).name();
+        CheckRunPost check = OverrideService.check(grant, name, detailsUrl(pr.repo(), pr.number()));
+        postVerdict(gh, pr.repo(), pr.number(), check, Optional.of(judged.fingerprint()));
+        long newest = judged.reviews().stream().mapToLong(ReviewInfo::id).max().orElse(0);
+        posted.put(key(pr.repo(), pr.number()), new Posted(pr.headSha(), newest));
+        return OverrideService.record(grant, pr.baseSha(), check, deliveryId);
     }
 
     private void requestReviews(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
@@ -311,7 +336,8 @@ public final class PullRequestEvaluator {
         return new DecisionRecord.FileDecision(v.path(), owners, List.copyOf(v.approvedBy()), v.status().name());
     }
 
-    private String detailsUrl(String repo, int number) {
+    /** The check's details link: the pull request's page on this server; null without a public URL. */
+    public String detailsUrl(String repo, int number) {
         return publicUrl.map(u -> u + "/pulls/" + repo + (number > 0 ? "/" + number : "")).orElse(null);
     }
 

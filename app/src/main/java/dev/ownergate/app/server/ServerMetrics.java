@@ -17,7 +17,19 @@ public final class ServerMetrics implements ApiObserver {
     private final Timer evaluations;
     private final java.util.Map<String, Counter> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final boolean detailed;
+
+    /** No metric names a repository. */
     public ServerMetrics() {
+        this(false);
+    }
+
+    /**
+     * @param detailed {@code OWNERGATE_METRICS_LABELS=detailed}: also count evaluations per repository. Off by
+     *                 default, because {@code /metrics} is unauthenticated and repository names can be private.
+     */
+    public ServerMetrics(boolean detailed) {
+        this.detailed = detailed;
         Gauge.builder("ownergate_github_rate_limit_remaining", rateLimitRemaining, AtomicLong::get)
                 .description("x-ratelimit-remaining of the latest GitHub API response (-1: not seen yet)")
                 .register(registry);
@@ -65,6 +77,15 @@ public final class ServerMetrics implements ApiObserver {
     public void evaluation(Duration took, String outcome) {
         evaluations.record(took);
         Counter.builder("ownergate_evaluations").tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** An evaluation of a pull request of {@code repo}; the repository is a label only when detailed. */
+    public void evaluation(Duration took, String outcome, String repo) {
+        evaluation(took, outcome);
+        if (detailed) {
+            Counter.builder("ownergate_repository_evaluations").tag("repo", repo.toLowerCase(java.util.Locale.ROOT))
+                    .tag("outcome", outcome).register(registry).increment();
+        }
     }
 
     @Override

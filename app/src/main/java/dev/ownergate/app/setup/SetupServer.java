@@ -1,6 +1,6 @@
 package dev.ownergate.app.setup;
 
-import static dev.ownergate.app.web.VerdictPages.escape;
+import static dev.ownergate.app.web.Html.escape;
 
 import dev.ownergate.app.config.AppConfigLoader;
 import dev.ownergate.app.config.SetupSettings;

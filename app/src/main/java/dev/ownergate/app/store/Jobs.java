@@ -18,6 +18,9 @@ public final class Jobs {
             case Work.EvaluateOpenPullRequests open -> open.repo().toLowerCase(Locale.ROOT) + "@" + open.baseRef();
             case Work.EvaluateMergeGroup group ->
                     group.repo().toLowerCase(Locale.ROOT) + "@merge-group@" + group.headSha();
+            // Its own key: a newer evaluation of the pull request must not replace a waiting override.
+            case Work.OverridePullRequest o -> pullRequest(o.repo(), o.number()) + "@override@"
+                    + o.actor().toLowerCase(Locale.ROOT);
             case Work.RecordMerge merge -> pullRequest(merge.repo(), merge.number()) + "@merged@" + merge.headSha();
             case Work.ForgetTeams forget -> "teams@" + forget.org().toLowerCase(Locale.ROOT);
             case Work.InstallationChanged change -> "installation@" + change.installationId();

@@ -31,6 +31,9 @@ final class WorkJson {
             case Work.RecordMerge m -> n.put("type", "merge").put("installation", m.installationId())
                     .put("repo", m.repo()).put("number", m.number()).put("head", m.headSha())
                     .put("mergeSha", m.mergeCommitSha()).put("mergedBy", m.mergedBy());
+            case Work.OverridePullRequest o -> n.put("type", "override").put("installation", o.installationId())
+                    .put("repo", o.repo()).put("number", o.number()).put("actor", o.actor())
+                    .put("reason", o.command().reason());
             case Work.ForgetTeams f -> n.put("type", "teams").put("org", f.org());
             case Work.InstallationChanged c -> {
                 n.put("type", "installation").put("installation", c.installationId()).put("action", c.action());
@@ -60,6 +63,8 @@ final class WorkJson {
             }
             case "merge" -> new Work.RecordMerge(installation, repo, n.path("number").asInt(), text(n, "head"),
                     text(n, "mergeSha"), n.path("mergedBy").asText(""));
+            case "override" -> new Work.OverridePullRequest(installation, repo, n.path("number").asInt(),
+                    n.path("actor").asText(), new dev.ownergate.app.override.OverrideCommand(n.path("reason").asText("")));
             case "teams" -> new Work.ForgetTeams(n.path("org").asText());
             case "installation" -> {
                 List<String> repos = new ArrayList<>();

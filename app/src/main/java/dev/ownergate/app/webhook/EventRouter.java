@@ -14,6 +14,7 @@ public final class EventRouter {
             Map.entry("check_run", CheckRerequestHandler.checkRun()),
             Map.entry("check_suite", CheckRerequestHandler.checkSuite()),
             Map.entry("push", new PushHandler()),
+            Map.entry("issue_comment", new IssueCommentHandler()),
             Map.entry("merge_group", new MergeGroupHandler()),
             Map.entry("installation", new InstallationHandler()),
             Map.entry("installation_repositories", new InstallationHandler()),

@@ -19,6 +19,10 @@ public sealed interface Work {
         }
     }
 
+    /** {@code /ownergate override <reason>}, commented on a pull request by {@code actor}. */
+    record OverridePullRequest(long installationId, String repo, int number, String actor,
+                               dev.ownergate.app.override.OverrideCommand command) implements Work {}
+
     /**
      * A pull request was merged: put the merge on the audit trail with the decision in force on its head.
      *

@@ -136,6 +136,55 @@ class AppConfigLoaderTest {
     }
 
     @Test
+    void signInAdminAndMetricsSettingsAreRead() throws Exception {
+        Map<String, String> env = minimal();
+        env.put("OWNERGATE_CLIENT_ID", "Iv1.abc");
+        env.put("OWNERGATE_CLIENT_SECRET", "shh");
+        env.put("OWNERGATE_ADMIN_TEAM", "acme/ownergate-admins");
+        env.put("OWNERGATE_ADMIN_TOKEN", "t".repeat(40));
+        env.put("OWNERGATE_SESSION_SECRET", "s".repeat(32));
+        env.put("OWNERGATE_METRICS_LABELS", "detailed");
+
+        WebSettings web = AppConfigLoader.load(env, Optional.empty()).web();
+
+        assertThat(web.signInEnabled()).isTrue();
+        assertThat(web.clientId()).contains("Iv1.abc");
+        assertThat(web.adminTeam()).contains("acme/ownergate-admins");
+        assertThat(web.adminToken().map(String::new)).contains("t".repeat(40));
+        assertThat(web.sessionSecret()).isPresent();
+        assertThat(web.detailedMetrics()).isTrue();
+        assertThat(web.toString()).doesNotContain("shh", "tttt", "ssss");
+    }
+
+    @Test
+    void withoutThemNobodySignsInAndMetricsStayMinimal() throws Exception {
+        WebSettings web = AppConfigLoader.load(minimal(), Optional.empty()).web();
+
+        assertThat(web.signInEnabled()).isFalse();
+        assertThat(web.adminToken()).isEmpty();
+        assertThat(web.sessionSecret()).isEmpty();
+        assertThat(web.detailedMetrics()).isFalse();
+    }
+
+    @Test
+    void badSignInSettingsAreAllNamed() {
+        Map<String, String> env = minimal();
+        env.put("OWNERGATE_CLIENT_ID", "Iv1.abc");
+        env.put("OWNERGATE_ADMIN_TEAM", "ownergate-admins");
+        env.put("OWNERGATE_ADMIN_TOKEN", "short");
+        env.put("OWNERGATE_SESSION_SECRET", "short");
+        env.put("OWNERGATE_METRICS_LABELS", "everything");
+
+        assertThatThrownBy(() -> AppConfigLoader.load(env, Optional.empty()))
+                .hasMessageContaining("OWNERGATE_CLIENT_ID and OWNERGATE_CLIENT_SECRET go together")
+                .hasMessageContaining("OWNERGATE_ADMIN_TEAM must be org/team-slug")
+                .hasMessageContaining("OWNERGATE_ADMIN_TOKEN must be at least 32 characters")
+                .hasMessageContaining("OWNERGATE_SESSION_SECRET must be at least 32 characters")
+                .hasMessageContaining("OWNERGATE_METRICS_LABELS must be minimal")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("'short'"));
+    }
+
+    @Test
     void theStoreDefaultsToAnEmbeddedFileUnderData() throws Exception {
         var store = AppConfigLoader.load(minimal(), Optional.empty()).store();
         assertThat(store.embedded()).isTrue();

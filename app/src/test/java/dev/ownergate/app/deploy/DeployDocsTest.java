@@ -127,7 +127,8 @@ class DeployDocsTest {
         String security = Files.readString(Repo.ROOT.resolve("docs/security.md"));
         Map<String, Object> permissions = DeployConsistencyTest.map(manifest.get("default_permissions"));
         Map<String, String> docNames = Map.of("checks", "Checks", "contents", "Contents", "metadata", "Metadata",
-                "pull_requests", "Pull requests", "members", "Members (organization)", "merge_queues", "Merge queues");
+                "pull_requests", "Pull requests", "members", "Members (organization)", "merge_queues", "Merge queues",
+                "issues", "Issues");
         assertThat(docNames.keySet()).as("a doc name for every permission").containsAll(permissions.keySet());
         permissions.forEach((permission, level) -> assertThat(security).as(permission)
                 .contains("| " + docNames.get(permission) + ": " + (level.equals("write") ? "read & write" : "read") + " |"));

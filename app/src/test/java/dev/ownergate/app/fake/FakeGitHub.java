@@ -69,6 +69,13 @@ public final class FakeGitHub implements AutoCloseable {
     private final Set<String> users = ConcurrentHashMap.newKeySet();
     private volatile long appId;
     private volatile PublicKey appKey;
+    // OAuth (web flow) and the users' own tokens.
+    private volatile String oauthClientId;
+    private volatile String oauthClientSecret;
+    private volatile String browserUser; // who is signed in to this GitHub in the browser under test
+    private final Map<String, String> oauthCodes = new ConcurrentHashMap<>(); // code -> login
+    private final Map<String, String> userTokens = new ConcurrentHashMap<>(); // token -> login
+    private final Map<String, String> orgRoles = new ConcurrentHashMap<>(); // org/login -> admin | member
     private final Map<String, ObjectNode> manifestCodes = new ConcurrentHashMap<>();
     private final List<JsonNode> manifestsReceived = new CopyOnWriteArrayList<>();
     private final Map<Long, java.security.KeyPair> registeredApps = new ConcurrentHashMap<>();
@@ -101,7 +108,9 @@ public final class FakeGitHub implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         defineRoutes();
+        defineUserRoutes();
         server.createContext("/", this::serve);
+        server.createContext("/login/oauth/", this::serveOAuth);
         server.start();
     }
 
@@ -280,6 +289,7 @@ public final class FakeGitHub implements AutoCloseable {
         volatile boolean draft;
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> requestedTeams = ConcurrentHashMap.newKeySet();
+        final List<String> comments = new CopyOnWriteArrayList<>();
         volatile int changedFilesOverride = -1;
         final java.util.Deque<String> staleHeads = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
@@ -362,9 +372,7 @@ public final class FakeGitHub implements AutoCloseable {
             for (int i = 0; i < reviews.size(); i++) {
                 String[] r = reviews.get(i);
                 if (r[0].equals(Long.toString(id))) {
-                    String[] changed = r.clone();
-                    changed[2] = state;
-                    reviews.set(i, changed);
+                    reviews.set(i, new String[] {r[0], r[1], state, r[3], r[4], r[5], r[6]});
                 }
             }
             return this;
@@ -545,7 +553,7 @@ public final class FakeGitHub implements AutoCloseable {
                 || r.endpoint().equals("GET /repos/{o}/{r}/installation")) {
             return validJwt(credential);
         }
-        return tokens.containsKey(credential) || credential.startsWith("ghp_");
+        return tokens.containsKey(credential) || userTokens.containsKey(credential) || credential.startsWith("ghp_");
     }
 
     /** The token of {@code Authorization: Bearer X} or {@code Authorization: token X}; null when neither. */
@@ -674,7 +682,13 @@ public final class FakeGitHub implements AutoCloseable {
         route("GET", "/app/installations", "GET /app/installations", (m, q, b, ex) -> {
             ArrayNode out = JSON.createArrayNode();
             ObjectNode item = item("GET.app.installations.json");
-            installations.keySet().stream().sorted().forEach(id -> out.add(item.deepCopy().put("id", id)));
+            installations.keySet().stream().sorted().forEach(id -> {
+                ObjectNode one = item.deepCopy().put("id", id);
+                // The account is the owner of the installation's repositories, as for an organization install.
+                installations.get(id).stream().findFirst().ifPresent(r -> ((ObjectNode) one.path("account"))
+                        .put("login", r.substring(0, r.indexOf('/'))));
+                out.add(one);
+            });
             return Reply.ok(out);
         });
         route("GET", "/installation/repositories", "GET /installation/repositories", (m, q, b, ex) -> {
@@ -699,6 +713,10 @@ public final class FakeGitHub implements AutoCloseable {
         });
         route("GET", o, "GET /repos/{o}/{r}", (m, q, b, ex) -> {
             Repo repo = repos.get((m.group(1) + "/" + m.group(2)).toLowerCase(Locale.ROOT));
+            String user = userTokens.get(credential(ex));
+            if (repo != null && user != null && !repo.permissions.containsKey(user)) {
+                return new Reply(404, message("Not Found"), null); // private: GitHub hides it from non-readers
+            }
             return repo == null ? new Reply(404, message("Not Found"), null) : Reply.ok(repoJson(repo));
         });
         route("GET", o + "/pulls", "GET /repos/{o}/{r}/pulls", (m, q, b, ex) -> {
@@ -984,6 +1002,118 @@ public final class FakeGitHub implements AutoCloseable {
                     ObjectNode out = template("GET.repos.owner.repo.collaborators.username.permission.json");
                     out.put("permission", perm);
                     return Reply.ok(out);
+                });
+    }
+
+    // ---- OAuth web flow, users' own tokens, and issue comments --------------------------------------------------
+
+    /** Registers the App's OAuth client: only it may start the web flow and trade codes. */
+    public void oauthClient(String clientId, String clientSecret) {
+        this.oauthClientId = clientId;
+        this.oauthClientSecret = clientSecret;
+    }
+
+    /** The person signed in to GitHub in the browser: the authorize page approves as them at once. */
+    public void browserSignedInAs(String login) {
+        this.browserUser = login;
+        user(login);
+    }
+
+    /** The login's role in an organization: admin or member. */
+    public void orgRole(String org, String login, String role) {
+        orgRoles.put((org + "/" + login).toLowerCase(Locale.ROOT), role);
+        user(login);
+    }
+
+    /** A user token for a login, as the web flow would hand out. */
+    public String userToken(String login) {
+        String token = "ghu_fake" + ids.incrementAndGet();
+        userTokens.put(token, login);
+        user(login);
+        return token;
+    }
+
+    /** The bodies of comments posted on a pull request's conversation, oldest first. */
+    public List<String> comments(String repo, int number) {
+        return List.copyOf(repo(repo).pulls.get(number).comments);
+    }
+
+    /**
+     * {@code GET /login/oauth/authorize} approves at once as {@link #browserSignedInAs} and sends the browser
+     * back with a code; {@code POST /login/oauth/access_token} trades it (once) for a user token, answering 200
+     * with an {@code error} for a bad code as GitHub does.
+     */
+    private void serveOAuth(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getRawPath();
+            calls.computeIfAbsent(ex.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            if (path.equals("/login/oauth/authorize") && ex.getRequestMethod().equals("GET")) {
+                Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+                if (oauthClientId == null || !oauthClientId.equals(q.get("client_id")) || browserUser == null) {
+                    send(ex, new Reply(404, message("Not Found"), null));
+                    return;
+                }
+                String code = "code" + ids.incrementAndGet();
+                oauthCodes.put(code, browserUser);
+                String back = q.get("redirect_uri") + "?code=" + code + "&state="
+                        + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Location", back);
+                ex.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (path.equals("/login/oauth/access_token") && ex.getRequestMethod().equals("POST")) {
+                Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                String login = oauthCodes.remove(form.getOrDefault("code", ""));
+                ObjectNode out = JSON.createObjectNode();
+                if (login == null || !form.getOrDefault("client_id", "").equals(oauthClientId)
+                        || !form.getOrDefault("client_secret", "").equals(oauthClientSecret)) {
+                    out.put("error", "bad_verification_code").put("error_description",
+                            "The code passed is incorrect or expired.");
+                } else {
+                    String token = userToken(login);
+                    out.put("access_token", token).put("token_type", "bearer").put("scope", "");
+                }
+                send(ex, Reply.ok(out));
+                return;
+            }
+            send(ex, new Reply(404, message("Not Found"), null));
+        }
+    }
+
+    private void defineUserRoutes() {
+        route("GET", "/user", "GET /user", (m, q, b, ex) -> {
+            String login = userTokens.get(credential(ex));
+            return login == null ? new Reply(403, message("Resource not accessible by integration"), null)
+                    : Reply.ok(template("GET.users.username-1.json").put("login", login));
+        });
+        route("GET", "/user/memberships/orgs/([^/]+)", "GET /user/memberships/orgs/{org}", (m, q, b, ex) -> {
+            String login = userTokens.get(credential(ex));
+            String role = login == null ? null : orgRoles.get((m.group(1) + "/" + login).toLowerCase(Locale.ROOT));
+            if (role == null) {
+                return new Reply(404, message("Not Found"), null);
+            }
+            // The documented shape: state, role, the organization (simple) and the user (simple).
+            ObjectNode out = JSON.createObjectNode();
+            out.put("url", apiUrl() + "/orgs/" + m.group(1) + "/memberships/" + login).put("state", "active")
+                    .put("role", role).put("organization_url", apiUrl() + "/orgs/" + m.group(1));
+            ObjectNode org = (ObjectNode) item("GET.app.installations.json").path("account");
+            out.set("organization", org.put("login", m.group(1)).put("id", orgId(m.group(1))));
+            out.set("user", template("GET.users.username-1.json").put("login", login));
+            return Reply.ok(out);
+        });
+        route("POST", "/repos/([^/]+)/([^/]+)/issues/(\\d+)/comments", "POST /repos/{o}/{r}/issues/{n}/comments",
+                (m, q, b, ex) -> {
+                    Pull p = repoOf(m).pulls.get(Integer.parseInt(m.group(3)));
+                    if (p == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    p.comments.add(b.path("body").asText());
+                    ObjectNode out = JSON.createObjectNode();
+                    long id = ids.incrementAndGet();
+                    out.put("id", id).put("body", b.path("body").asText())
+                            .put("url", apiUrl() + "/repos/" + m.group(1) + "/" + m.group(2) + "/issues/comments/" + id)
+                            .put("created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                    return new Reply(201, out, null);
                 });
     }
 

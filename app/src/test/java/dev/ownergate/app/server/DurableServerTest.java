@@ -230,12 +230,23 @@ class DurableServerTest {
     }
 
     @Test
-    void theDetailsPageSurvivesARestart() throws Exception {
+    void theDetailsPageAndTheSessionSurviveARestart() throws Exception {
+        h.close();
+        h = new ServerHarness(new PolicyGate(), c -> c.withWeb(new dev.ownergate.app.config.WebSettings(
+                Optional.of("Iv1.ownergate"), Optional.of("oauth-secret"), Optional.empty(), Optional.empty(), false,
+                Optional.of("a-session-secret-shared-by-replicas-0123".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                true);
+        h.github.oauthClient("Iv1.ownergate", "oauth-secret");
+        h.github.installation(INSTALLATION, REPO);
+        repo = h.github.repo(REPO);
+        repo.permission("viv", "read");
+        base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n"));
         repo.pull(8, "carol", "main", base, "h8").modified("src/app.txt");
         opened(8, "h8", "d-8");
+        String session = h.signIn("viv");
         h.restart();
 
-        HttpResponse<String> page = h.get("/pulls/acme/widgets/8");
+        HttpResponse<String> page = h.get("/pulls/acme/widgets/8", session);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("failure").contains("h8");
     }

@@ -69,19 +69,17 @@ class ServerEndToEndTest {
     }
 
     @Test
-    void detailsLinkOpensThePostedVerdict() throws Exception {
+    void detailsLinkAsksAVisitorWhoIsNotSignedInToSignInAndShowsNothing() throws Exception {
         repo.pull(2, "carol", "main", base, "h1").modified("src/app.txt");
         opened(2, "h1");
         h.awaitIdle();
 
         HttpResponse<String> page = h.get("/pulls/acme/widgets/2");
-        HttpResponse<String> unknown = h.get("/pulls/acme/widgets/99");
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<strong>failure</strong>",
-                check("h1").path("output").path("title").asText(), "<code>h1</code>");
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("Re-run the check");
+        // The page itself, signed in, is tested in a real browser: PagesBrowserTest.
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Fpulls%2Facme%2Fwidgets%2F2");
+        assertThat(page.body()).doesNotContain("src/app.txt", check("h1").path("output").path("title").asText());
     }
 
     @Test
@@ -466,7 +464,7 @@ class ServerEndToEndTest {
         assertThat(h.get("/healthz").statusCode()).isEqualTo(200);
         assertThat(h.get("/readyz").statusCode()).isEqualTo(200);
         assertThat(h.deliver("ping", ServerHarness.payload("ping.with-app_id.json")).statusCode()).isEqualTo(200);
-        assertThat(h.deliver("issue_comment", ServerHarness.payload("issue_comment.created.json")).statusCode())
+        assertThat(h.deliver("star", ServerHarness.payload("issue_comment.created.json")).statusCode())
                 .isEqualTo(202);
         assertThat(h.deliver("pull_request", "{not json".getBytes(StandardCharsets.UTF_8)).statusCode())
                 .isEqualTo(400);

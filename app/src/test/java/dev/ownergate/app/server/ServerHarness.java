@@ -32,16 +32,27 @@ final class ServerHarness implements AutoCloseable {
     final FakeGitHub github;
     final AppConfig config;
     private final OwnershipGate gate;
+    private final boolean openApi;
     OwnergateServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
     ServerHarness(OwnershipGate gate) {
+        this(gate, config -> config, true);
+    }
+
+    /**
+     * @param adjust  changes to the test configuration, e.g. sign-in settings
+     * @param openApi true: the API routes skip the access check (tests of the routes themselves); false: the
+     *                real sign-in and admin-token check guards them
+     */
+    ServerHarness(OwnershipGate gate, java.util.function.UnaryOperator<AppConfig> adjust, boolean openApi) {
         this.github = FakeGitHub.start();
         github.app(APP_ID, KEYS.getPublic());
         this.gate = gate;
-        this.config = new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8), github.apiUrl(), 0,
-                Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
-                AppConfig.DEFAULT_MAX_EVALUATIONS).withStore(StoreSettings.embedded(tempDir()));
+        this.openApi = openApi;
+        this.config = adjust.apply(new AppConfig(APP_ID, KEYS.getPrivate(), SECRET.getBytes(StandardCharsets.UTF_8),
+                github.apiUrl(), 0, Optional.of(URI.create("https://ownergate.example.com")), Duration.ofMinutes(10),
+                AppConfig.DEFAULT_MAX_EVALUATIONS).withStore(StoreSettings.embedded(tempDir())));
         this.server = newServer();
     }
 
@@ -58,8 +69,11 @@ final class ServerHarness implements AutoCloseable {
     }
 
     private OwnergateServer newServer() {
-        return OwnergateServer.builder(config)
-                .apiGuard(ApiGuard.OPEN)
+        OwnergateServer.Builder builder = OwnergateServer.builder(config);
+        if (openApi) {
+            builder.apiGuard(ApiGuard.OPEN);
+        }
+        return builder
                 .gate(gate)
                 .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
                 .reconcile(false)
@@ -155,15 +169,46 @@ final class ServerHarness implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String path) {
+    /**
+     * Signs {@code login} in through the fake GitHub's OAuth flow, step by step as a browser would follow it, and
+     * returns the {@code Cookie} header value of the session. Needs sign-in settings in the configuration and
+     * {@code github.oauthClient(...)} set to match.
+     */
+    String signIn(String login) {
+        github.browserSignedInAs(login);
+        HttpResponse<String> start = get("/login?next=/");
+        String signInCookie = cookie(start, "ownergate_sign_in");
+        HttpResponse<String> authorize = send(HttpRequest.newBuilder(URI.create(
+                start.headers().firstValue("Location").orElseThrow())));
+        String callback = authorize.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> back = send(HttpRequest.newBuilder(url(callback.substring(callback.indexOf("/login/"))))
+                .header("Cookie", "ownergate_sign_in=" + signInCookie));
+        return "ownergate_session=" + cookie(back, "ownergate_session");
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
+    }
+
+    HttpResponse<String> get(String path, String cookie) {
+        return send(HttpRequest.newBuilder(url(path)).header("Cookie", cookie));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(url(path)));
     }
 
     void awaitIdle() throws InterruptedException {

@@ -47,7 +47,32 @@ class EventRouterTest {
     static Stream<Arguments> cases() {
         Consumer<ObjectNode> asIs = p -> {};
         Work.EvaluatePullRequest pr2 = new Work.EvaluatePullRequest(1, REPO, 2, HEAD);
+        Consumer<ObjectNode> onPullRequest = p -> {
+            ((ObjectNode) p.path("issue")).putObject("pull_request").put("url", "https://api.github.com/pulls/1");
+            p.putObject("installation").put("id", 3);
+        };
         return Stream.of(
+                when("overrideCommentOnAPullRequestAsksForAnOverride", "issue_comment", "issue_comment.created.json",
+                        onPullRequest.andThen(p -> ((ObjectNode) p.path("comment"))
+                                .put("body", "/ownergate override  prod is down, hotfix\n")),
+                        List.of(new Work.OverridePullRequest(3, REPO, 1, "Codertocat",
+                                new dev.ownergate.app.override.OverrideCommand("prod is down, hotfix")))),
+                when("overrideWithoutReasonStillReachesTheServiceWhichAsksForOne", "issue_comment",
+                        "issue_comment.created.json", onPullRequest.andThen(p -> ((ObjectNode) p.path("comment"))
+                                .put("body", "/ownergate override")),
+                        List.of(new Work.OverridePullRequest(3, REPO, 1, "Codertocat",
+                                new dev.ownergate.app.override.OverrideCommand("")))),
+                when("overrideCommentOnAnIssueIsLeftAlone", "issue_comment", "issue_comment.created.json",
+                        p -> ((ObjectNode) p.path("comment")).put("body", "/ownergate override because"), List.of()),
+                when("ordinaryCommentIsLeftAlone", "issue_comment", "issue_comment.created.json", onPullRequest,
+                        List.of()),
+                when("editedOverrideCommentIsLeftAlone", "issue_comment", "issue_comment.created.json",
+                        onPullRequest.andThen(p -> ((ObjectNode) p.put("action", "edited").path("comment"))
+                                .put("body", "/ownergate override edited in")), List.of()),
+                when("overrideCommentByABotIsLeftAlone", "issue_comment", "issue_comment.created.json",
+                        onPullRequest.andThen(p -> ((ObjectNode) p.path("comment").path("user")).put("type", "Bot")
+                                .put("login", "ownergate[bot]")).andThen(p -> ((ObjectNode) p.path("comment"))
+                                .put("body", "/ownergate override by a bot")), List.of()),
                 when("openedPullRequestIsEvaluated", "pull_request", "pull_request.opened.json", asIs, List.of(pr2)),
                 when("reopenedPullRequestIsEvaluated", "pull_request", "pull_request.reopened.json", asIs, List.of(pr2)),
                 when("newHeadIsEvaluated", "pull_request", "pull_request.synchronize.json", asIs, List.of(pr2)),
@@ -159,6 +184,6 @@ class EventRouterTest {
     }
 
     static Stream<String> unhandled() {
-        return Stream.of("issue_comment", "star", "");
+        return Stream.of("star", "watch", "");
     }
 }

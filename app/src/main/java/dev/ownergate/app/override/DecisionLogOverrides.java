@@ -1,0 +1,28 @@
+package dev.ownergate.app.override;
+
+import dev.ownergate.app.store.DecisionLog;
+import dev.ownergate.app.store.DecisionRecord;
+import java.util.Optional;
+
+/**
+ * Overrides as the audit trail holds them: an override decision on the pull request's current head stands. A
+ * push moves the head, so it ends the override without anyone deleting anything.
+ */
+public final class DecisionLogOverrides implements OverrideLog {
+    /** How far back in a pull request's history to look; an override is among its newest decisions. */
+    static final int LOOK_BACK = 100;
+
+    private final DecisionLog log;
+
+    public DecisionLogOverrides(DecisionLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public Optional<OverrideGrant> active(String repo, int number, String headSha) {
+        return log.history(repo, number, LOOK_BACK).stream().map(s -> s.decision())
+                .filter(d -> d.kind() == DecisionRecord.Kind.OVERRIDE && d.headSha().equals(headSha))
+                .findFirst()
+                .map(d -> new OverrideGrant(d.repo(), d.number(), d.headSha(), d.actor(), d.reason(), d.at()));
+    }
+}
