@@ -3,6 +3,7 @@ package dev.ownergate.owners;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.ownership.FileOwnership;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.FileLimits;
 import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
 import java.io.IOException;
@@ -109,7 +110,9 @@ public final class OwnersTree implements OwnershipRules {
      * @throws SourceUnavailableException when the source itself failed (a server, the network): not a problem
      *         of any file, so it is not reported as one
      */
-    public static LoadResult load(Collection<String> ownersFilePaths, TextSource source) {
+    public static LoadResult load(Collection<String> ownersFilePaths, TextSource unbounded) {
+        // Every rules file (OWNERS, OWNERS_ALIASES, imports) is refused over the limit before it is read.
+        TextSource source = unbounded.limitedTo(FileLimits.MAX_RULES_FILE_BYTES);
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
         OwnersAliases aliases = OwnersAliases.none();
         Optional<String> aliasText = read(source, OwnersAliases.FILE_NAME, diagnostics);

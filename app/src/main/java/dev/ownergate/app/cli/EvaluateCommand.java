@@ -6,6 +6,7 @@ import dev.ownergate.app.policy.ChangedFile;
 import dev.ownergate.app.policy.Evaluation;
 import dev.ownergate.app.policy.EvaluationInput;
 import dev.ownergate.app.policy.PolicyConfig;
+import dev.ownergate.app.server.PolicyGate;
 import dev.ownergate.app.policy.PullRequestFacts;
 import dev.ownergate.app.policy.Review;
 import dev.ownergate.app.policy.Verdict;
@@ -186,8 +187,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private PolicyConfig.Parsed policy(GitRevision baseRev) throws IOException, InvalidInput {
         if (policyFile == null) {
-            return baseRev.read(PolicyConfig.PATH).map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
-                    .orElse(new PolicyConfig.Parsed(PolicyConfig.DEFAULTS, List.of()));
+            return PolicyGate.policyAt(baseRev);
         }
         String text;
         try {

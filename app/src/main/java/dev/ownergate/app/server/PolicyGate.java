@@ -16,7 +16,10 @@ import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.FileLimits;
 import dev.ownergate.repo.SourceUnavailableException;
+import dev.ownergate.repo.TextSource;
+import dev.ownergate.repo.UnsafeFileException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,10 +76,23 @@ public final class PolicyGate implements OwnershipGate {
         }
     }
 
+    /**
+     * The policy of a revision, or the defaults when it has none. A policy file that is a symbolic link or over
+     * {@link FileLimits#MAX_RULES_FILE_BYTES} is an error naming it, so the gate fails closed (docs/security.md).
+     */
+    public static PolicyConfig.Parsed policyAt(TextSource revision) throws IOException {
+        try {
+            return revision.read(PolicyConfig.PATH, FileLimits.MAX_RULES_FILE_BYTES)
+                    .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
+                    .orElse(new PolicyConfig.Parsed(PolicyConfig.DEFAULTS, List.of()));
+        } catch (UnsafeFileException e) {
+            return new PolicyConfig.Parsed(PolicyConfig.DEFAULTS,
+                    List.of(Diagnostic.error(PolicyConfig.PATH, 0, 0, e.getMessage())));
+        }
+    }
+
     private Decision evaluateBase(Input in) throws IOException {
-        PolicyConfig.Parsed policy = in.base().read(PolicyConfig.PATH)
-                .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
-                .orElse(new PolicyConfig.Parsed(PolicyConfig.DEFAULTS, List.of()));
+        PolicyConfig.Parsed policy = policyAt(in.base());
         PolicyConfig config = policy.config();
         PullRequestFacts facts = facts(in);
 
