@@ -127,9 +127,12 @@ public final class OwnersTree implements OwnershipRules {
             if (!isOwnersFile(path)) {
                 continue;
             }
+            int known = diagnostics.size();
             Optional<String> text = read(source, path, diagnostics);
             if (text.isEmpty()) {
-                diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
+                if (diagnostics.size() == known) { // else the reason is already given (a link, too large)
+                    diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
+                }
                 continue;
             }
             OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, importCache);
