@@ -40,6 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("ownergate serve: " + e.getMessage());
             return OwnergateCli.EXIT_INVALID;
         }
+        settings.weakSecretWarning().ifPresent(w -> System.err.println("ownergate serve: " + w));
         OwnergateServer server = OwnergateServer.builder(settings).gate(new PolicyGate()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
