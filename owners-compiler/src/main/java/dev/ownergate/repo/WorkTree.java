@@ -82,17 +82,7 @@ public final class WorkTree implements RepoSnapshot {
 
         /** Reads files of the folder while the listing completes. */
         public TextSource reader() {
-            return new TextSource() {
-                @Override
-                public Optional<String> read(String path) throws IOException {
-                    return readFile(root, path, Long.MAX_VALUE);
-                }
-
-                @Override
-                public Optional<String> read(String path, long maxBytes) throws IOException {
-                    return readFile(root, path, maxBytes);
-                }
-            };
+            return new DiskReader(root);
         }
 
         /** Waits for the untracked files and returns the whole work tree. */
@@ -192,12 +182,25 @@ public final class WorkTree implements RepoSnapshot {
 
     @Override
     public Optional<String> read(String path) throws IOException {
-        return readFile(root, path, Long.MAX_VALUE);
+        return new DiskReader(root).read(path);
     }
 
     @Override
     public Optional<String> read(String path, long maxBytes) throws IOException {
-        return readFile(root, path, maxBytes);
+        return new DiskReader(root).read(path, maxBytes);
+    }
+
+    /** Reads files under a root, the same way for a listing in progress and for the whole tree. */
+    private record DiskReader(Path root) implements TextSource {
+        @Override
+        public Optional<String> read(String path) throws IOException {
+            return readFile(root, path, Long.MAX_VALUE);
+        }
+
+        @Override
+        public Optional<String> read(String path, long maxBytes) throws IOException {
+            return readFile(root, path, maxBytes);
+        }
     }
 
     /**
