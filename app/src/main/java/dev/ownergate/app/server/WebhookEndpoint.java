@@ -46,6 +46,7 @@ final class WebhookEndpoint implements Handler {
         } catch (IOException e) {
             // The client went away or was cut at its deadline (BodyDeadlines): nobody is left to answer.
             metrics.delivery(unverified, "aborted");
+            ctx.header("Connection", "close"); // else the connection lingers until its idle timeout
             ctx.status(400);
             return;
         }

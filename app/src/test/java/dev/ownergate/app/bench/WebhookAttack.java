@@ -40,13 +40,13 @@ public final class WebhookAttack {
     /** The figures of one run; latencies in milliseconds. */
     public record Result(Kind kind, int attackers, int signedSent, int signedAcknowledged, long signedP50,
                          long signedP99, long signedMax, int healthSent, int healthOk, long healthMax,
-                         long attackRequests, long peakHeapBytes, long peakHeapAfterGcBytes) {
+                         long attackRequests, long attackP50Millis, long peakHeapBytes, long peakHeapAfterGcBytes) {
         public String line() {
             return String.format("%s x%d: signed %d/%d acknowledged, p50 %d ms, p99 %d ms, max %d ms;"
-                            + " healthz %d/%d, max %d ms; %d attack requests; peak heap %d MB used,"
-                            + " %d MB live after GC", kind, attackers, signedAcknowledged, signedSent,
-                    signedP50, signedP99, signedMax, healthOk, healthSent, healthMax, attackRequests,
-                    peakHeapBytes >> 20, peakHeapAfterGcBytes >> 20);
+                            + " healthz %d/%d, max %d ms; %d attack requests, each held p50 %d ms;"
+                            + " peak heap %d MB used, %d MB after GC", kind, attackers, signedAcknowledged,
+                    signedSent, signedP50, signedP99, signedMax, healthOk, healthSent, healthMax, attackRequests,
+                    attackP50Millis, peakHeapBytes >> 20, peakHeapAfterGcBytes >> 20);
         }
     }
 
@@ -68,6 +68,9 @@ public final class WebhookAttack {
     private final String secret;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong attackRequests = new AtomicLong();
+    /** How the server let go of slow bodies: the start of its answer, or "closed". */
+    public final java.util.Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+    private final List<Long> attackMillis = Collections.synchronizedList(new ArrayList<>());
 
     public WebhookAttack(int port, String secret) {
         this.port = port;
@@ -128,7 +131,16 @@ public final class WebhookAttack {
                 sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
                 sorted.isEmpty() ? -1 : sorted.get((int) (sorted.size() * 0.99)), sorted.isEmpty() ? -1 : sorted.getLast(),
                 healthSent.get(), health.size(), health.stream().mapToLong(Long::longValue).max().orElse(-1),
-                attackRequests.get(), peakHeap.get(), peakLive.get());
+                attackRequests.get(), median(attackMillis), peakHeap.get(), peakLive.get());
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
     }
 
     private HttpRequest signedPing(byte[] ping, String signature) {
@@ -161,11 +173,13 @@ public final class WebhookAttack {
     private void attackOnce(Kind kind, long end, Duration slowGap) {
         long declared = kind == Kind.LARGE_UNSIGNED ? DECLARED_LARGE : 1_000;
         Socket socket = new Socket();
+        long connected = 0;
         try (socket) {
             open.add(socket);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(5_000);
             attackRequests.incrementAndGet();
+            connected = System.nanoTime();
             OutputStream out = socket.getOutputStream();
             out.write(("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=00\r\nContent-Length: " + declared
@@ -178,10 +192,22 @@ public final class WebhookAttack {
                     out.write(block, 0, (int) Math.min(block.length, declared - sent));
                 }
             } else {
+                // Wait for the next byte's turn by reading: an answer or a closed connection ends this request
+                // at once, so the time it was held is the server's doing, not this loop's.
+                socket.setSoTimeout((int) Math.max(1, slowGap.toMillis()));
+                InputStream answer = socket.getInputStream();
                 for (long sent = 0; sent < declared && System.nanoTime() < end; sent++) {
                     out.write('{');
                     out.flush();
-                    sleep(slowGap);
+                    try {
+                        byte[] head = new byte[400];
+                        int n = answer.read(head);
+                        answers.computeIfAbsent(n <= 0 ? "closed" : new String(head, 0, n, StandardCharsets.US_ASCII),
+                                k -> new AtomicLong()).incrementAndGet();
+                        return; // answered or closed: the server let go of this body
+                    } catch (java.net.SocketTimeoutException stillOpen) {
+                        // the server is still waiting for the body
+                    }
                 }
             }
             InputStream in = socket.getInputStream();
@@ -189,6 +215,9 @@ public final class WebhookAttack {
         } catch (IOException e) {
             // the server closed the connection: the point of the exercise
         } finally {
+            if (connected != 0) {
+                attackMillis.add((System.nanoTime() - connected) / 1_000_000);
+            }
             open.remove(socket);
             sleep(Duration.ofMillis(10)); // no busy loop when the server refuses at once
         }

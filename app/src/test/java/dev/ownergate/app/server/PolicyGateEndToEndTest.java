@@ -84,6 +84,18 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void codeownersThatIsASymlinkFailsClosedNamingIt() throws Exception {
+        String base = repo.commitWithSymlinks(Map.of(".github/CODEOWNERS", "/etc/passwd", "src/app.txt", "x\n"),
+                java.util.Set.of(".github/CODEOWNERS"));
+        repo.pull(33, "carol", "main", base, "h33").modified("src/app.txt").review(33, "alice", "APPROVED");
+
+        JsonNode check = opened(33, "h33");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains("'.github/CODEOWNERS' is a symbolic link");
+    }
+
+    @Test
     void policyFileThatIsASymlinkIsAnErrorNamingItAndTheDefaultsApply() throws Exception {
         // As for any invalid policy file (docs/policy.md): the defaults apply and the check shows the error.
         String base = repo.commitWithSymlinks(Map.of("OWNERS", "approvers:\n- alice\n",
