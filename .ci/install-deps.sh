@@ -25,4 +25,9 @@ if ! have_jdk21; then
   apt_install openjdk-25-jdk-headless 2>/dev/null || apt_install openjdk-21-jdk-headless || {
     echo "install-deps: no JDK >= 21 found or installable; install one and set JAVA_HOME" >&2; exit 1; }
 fi
+# The deploy tests render deploy/kubernetes with `kubectl kustomize` (the kubectl package; newer Debians call it
+# kubernetes-client) and start the server the image's way under bubblewrap (a read-only root, non-root uid).
+command -v kubectl >/dev/null || apt_install kubectl 2>/dev/null || apt_install kubernetes-client || {
+  echo "install-deps: kubectl not found or installable; the deploy tests will be skipped" >&2; }
+command -v bwrap >/dev/null || apt_install bubblewrap
 if [ -f .ci/install-chromium.sh ]; then bash .ci/install-chromium.sh; fi

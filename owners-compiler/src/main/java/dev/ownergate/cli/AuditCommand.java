@@ -70,7 +70,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         try {
             PhaseTimer timer = PhaseTimer.fromEnvironment(err);
-            RepoRules rules = RepoRules.load(repository.openTree(), codeownersFile, List.of(), repository.ignoredOwnersFile());
+            WorkTree openedTree = repository.openTree();
+            RepoRules rules = RepoRules.load(openedTree, codeownersFile, List.of(), repository.settings(openedTree));
             timer.lap("list and load rules");
             rules.problems.stream().sorted().forEach(d -> err.println(d.format()));
             if (!rules.ok()) {

@@ -5,6 +5,9 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.ownergate.codeowners.CodeownersCompiler;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
+import dev.ownergate.ownership.OwnersFileSelection;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.OwnersSettingsParser;
 import dev.ownergate.repo.WorkTree;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +62,9 @@ public final class CompileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path rootDir = repository.root.toAbsolutePath().normalize();
+        Path rootDir = repository.root().toAbsolutePath().normalize();
         if (!Files.isDirectory(rootDir)) {
-            err.println("ownergate compile: " + repository.root + " is not a folder (give the repository root with --root DIR)");
+            err.println("ownergate compile: " + repository.root() + " is not a folder (give the repository root with --root DIR)");
             return OwnergateCli.EXIT_INVALID;
         }
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
@@ -76,13 +78,22 @@ public final class CompileCommand implements Callable<Integer> {
         }
 
         PhaseTimer timer = PhaseTimer.fromEnvironment(err);
-        Predicate<String> ignored = repository.ignoredOwnersFile();
         // Read the tracked OWNERS files while git walks the tree for untracked ones.
         WorkTree.Listing listing = WorkTree.start(rootDir);
-        List<String> trackedOwners = ownersFiles(listing.tracked(), ignored);
-        OwnersTree.LoadResult loaded = trackedOwners.isEmpty() ? null : OwnersTree.load(trackedOwners, listing.reader());
+        OwnersSettingsParser.Result settingsRead;
+        try {
+            settingsRead = repository.settings(listing.reader());
+        } catch (InputException e) {
+            err.println("ownergate compile: " + e.getMessage());
+            return OwnergateCli.EXIT_INVALID;
+        }
+        OwnersSettings settings = settingsRead.settings();
+        OwnersFileSelection selection = OwnersFileSelection.of(settings);
+        List<String> trackedOwners = selection.ownersFiles(listing.tracked());
+        OwnersTree.LoadResult loaded = trackedOwners.isEmpty() ? null
+                : OwnersTree.load(trackedOwners, listing.reader(), settings);
         WorkTree tree = listing.complete();
-        List<String> ownersFiles = ownersFiles(tree.files(), ignored);
+        List<String> ownersFiles = selection.ownersFiles(tree.files());
         timer.lap("list files, load OWNERS");
         if (ownersFiles.isEmpty()) {
             err.println("ownergate compile: no OWNERS files under " + rootDir
@@ -90,9 +101,13 @@ public final class CompileCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         if (loaded == null || !ownersFiles.equals(trackedOwners)) {
-            loaded = OwnersTree.load(ownersFiles, tree); // untracked OWNERS files count too
+            loaded = OwnersTree.load(ownersFiles, tree, settings); // untracked OWNERS files count too
         }
-        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(settingsRead.diagnostics());
+        diagnostics.addAll(loaded.diagnostics());
+        if (!loaded.hasErrors()) {
+            diagnostics.addAll(loaded.tree().unmatchedPerFileGlobs(tree.files()));
+        }
         diagnostics.sort(null);
         diagnostics.forEach(d -> err.println(d.format()));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
@@ -155,10 +170,6 @@ public final class CompileCommand implements Callable<Integer> {
             }
         }
         return null;
-    }
-
-    private static List<String> ownersFiles(List<String> files, Predicate<String> ignored) {
-        return files.stream().filter(path -> OwnersTree.isOwnersFile(path) && !ignored.test(path)).toList();
     }
 
     private static void printDiff(PrintWriter out, String path, String current, String wanted) {

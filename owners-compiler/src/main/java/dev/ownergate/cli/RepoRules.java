@@ -2,14 +2,13 @@ package dev.ownergate.cli;
 
 import dev.ownergate.codeowners.CodeownersFile;
 import dev.ownergate.codeowners.CodeownersLocator;
-import dev.ownergate.codeowners.CodeownersPattern;
 import dev.ownergate.codeowners.CodeownersRules;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.ownership.OwnershipRules;
-import dev.ownergate.repo.RepoSnapshot;
 import dev.ownergate.repo.WorkTree;
+import dev.ownergate.settings.OwnersSettingsParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The rules {@code who} and {@code audit} answer from: a CODEOWNERS file given with {@code --codeowners}, else
@@ -40,10 +38,10 @@ final class RepoRules {
 
     /**
      * @param pathsOfInterest the paths that will be asked about; empty for every file
-     * @param ignored         OWNERS files to leave out ({@code --ignore})
+     * @param settings        the repository's owners settings, flags applied; their warnings are passed on
      */
     static RepoRules load(WorkTree tree, Path codeownersFile, Collection<String> pathsOfInterest,
-            Predicate<String> ignored) throws IOException, InputException {
+            OwnersSettingsParser.Result settings) throws IOException, InputException {
         if (codeownersFile != null) {
             CodeownersFile file = readCodeowners(tree.root(), codeownersFile);
             List<Diagnostic> problems = new ArrayList<>();
@@ -52,9 +50,11 @@ final class RepoRules {
             }
             return new RepoRules(tree, new CodeownersRules(file), problems, Optional.of(file));
         }
-        OwnershipLoader.Loaded loaded = OwnershipLoader.load(withoutIgnoredOwnersFiles(tree, ignored), pathsOfInterest);
+        OwnershipLoader.Loaded loaded = OwnershipLoader.load(tree, pathsOfInterest, settings.settings());
+        List<Diagnostic> problems = new ArrayList<>(settings.diagnostics());
+        problems.addAll(loaded.problems());
         if (loaded.rules().isEmpty()) {
-            return new RepoRules(tree, null, loaded.problems(), Optional.empty());
+            return new RepoRules(tree, null, problems, Optional.empty());
         }
         OwnershipRules rules = loaded.rules().get();
         Optional<CodeownersFile> codeowners;
@@ -65,31 +65,7 @@ final class RepoRules {
             codeowners = path.isEmpty() ? Optional.empty()
                     : Optional.of(CodeownersFile.parse(path.get(), tree.read(path.get()).orElse("")));
         }
-        return new RepoRules(tree, rules, loaded.problems(), codeowners);
-    }
-
-    /** The tree as the loader should see it: OWNERS files matching an {@code --ignore} pattern are left out. */
-    static RepoSnapshot withoutIgnoredOwnersFiles(WorkTree tree, Predicate<String> ignored) {
-        List<String> files = tree.files().stream().filter(ignored.negate()).toList();
-        if (files.size() == tree.files().size()) {
-            return tree;
-        }
-        return new RepoSnapshot() {
-            @Override
-            public List<String> files() {
-                return files;
-            }
-
-            @Override
-            public Optional<String> read(String path) throws IOException {
-                return tree.read(path);
-            }
-
-            @Override
-            public String describe() {
-                return tree.describe();
-            }
-        };
+        return new RepoRules(tree, rules, problems, codeowners);
     }
 
     /** False when the rules could not be loaded; {@link #problems} then holds the errors. */

@@ -10,6 +10,8 @@ import dev.ownergate.owners.Owner;
 import dev.ownergate.owners.OwnersConfig;
 import dev.ownergate.owners.OwnersEntry;
 import dev.ownergate.owners.OwnersTree;
+import dev.ownergate.ownership.OwnersFileSelection;
+import dev.ownergate.settings.OwnersSettingsParser;
 import dev.ownergate.ownership.OwnerDirectory;
 import dev.ownergate.repo.GitRemotes;
 import dev.ownergate.repo.WorkTree;
@@ -24,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -87,17 +88,18 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             WorkTree tree = repository.openTree();
-            Predicate<String> ignored = repository.ignoredOwnersFile();
-            List<Diagnostic> problems = new ArrayList<>();
+            OwnersSettingsParser.Result settings = repository.settings(tree);
+            List<Diagnostic> problems = new ArrayList<>(settings.diagnostics());
             Map<Owner, List<Diagnostic>> owners = new LinkedHashMap<>();
 
-            List<String> ownersFiles = tree.files().stream()
-                    .filter(path -> OwnersTree.isOwnersFile(path) && !ignored.test(path))
-                    .toList();
+            List<String> ownersFiles = OwnersFileSelection.of(settings.settings()).ownersFiles(tree.files());
             Optional<OwnersTree> ownersTree = Optional.empty();
             if (!ownersFiles.isEmpty()) {
-                OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree);
+                OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, tree, settings.settings());
                 problems.addAll(loaded.diagnostics());
+                if (!loaded.hasErrors()) {
+                    problems.addAll(loaded.tree().unmatchedPerFileGlobs(tree.files()));
+                }
                 ownersTree = Optional.ofNullable(loaded.tree());
             }
             Optional<String> used = CodeownersLocator.locate(tree::contains);

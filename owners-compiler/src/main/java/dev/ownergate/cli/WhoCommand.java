@@ -87,17 +87,29 @@ public final class WhoCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         try {
-            WorkTree tree = repository.openTree();
+            // Like git: without --root, the work tree the current folder is in, and paths relative to that folder.
+            Path cwd = Path.of("").toAbsolutePath().normalize();
+            Optional<Path> top = repository.rootGiven() ? Optional.empty() : WorkTree.topLevel(cwd);
+            WorkTree tree = top.isPresent() ? RepoOptions.openTree(top.get()) : repository.openTree();
             Path rootDir = tree.root();
             List<String> upFront = new ArrayList<>();
+            int badPaths = 0;
             for (String p : paths) {
-                upFront.add(RepoRules.repoPath(rootDir, p));
+                try {
+                    String given = top.isPresent() && !Path.of(p).isAbsolute() ? cwd.resolve(p).toString() : p;
+                    upFront.add(RepoRules.repoPath(rootDir, given));
+                } catch (InputException | java.nio.file.InvalidPathException e) {
+                    // One bad path must not suppress the answers for the others; the exit code says it.
+                    err.println("ownergate who: " + e.getMessage());
+                    badPaths++;
+                }
             }
+            int fromArguments = upFront.size(); // --changed may name removed files: those are expected to be gone
             if (changed != null) {
                 upFront.addAll(changedPaths(rootDir));
             }
             // With --stdin the paths are not known yet, so every OWNERS file is loaded.
-            RepoRules rules = RepoRules.load(tree, codeownersFile, stdin ? List.of() : upFront, repository.ignoredOwnersFile());
+            RepoRules rules = RepoRules.load(tree, codeownersFile, stdin ? List.of() : upFront, repository.settings(tree));
             rules.problems.stream().sorted().forEach(d -> err.println(d.format()));
             if (!rules.ok()) {
                 err.println("ownergate who: the ownership rules have errors; fix them first (see above)");
@@ -105,10 +117,15 @@ public final class WhoCommand implements Callable<Integer> {
             }
             Answerer answerer = new Answerer(rules, explain);
             Printer printer = json ? new JsonPrinter(out, rules.rules.sourceDescription()) : new TextPrinter(out);
-            for (String p : upFront) {
+            for (int i = 0; i < upFront.size(); i++) {
+                String p = upFront.get(i);
+                if (i < fromArguments && !tree.contains(p) && !isFolder(tree, p)) {
+                    err.println("ownergate who: warning: " + p + " is not in the repository's file list;"
+                            + " answering as for a new file there");
+                }
                 printer.print(answerer.answer(p));
             }
-            int badLines = 0;
+            int badLines = badPaths;
             if (stdin) {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
                 int lineNumber = 0;
@@ -136,6 +153,13 @@ public final class WhoCommand implements Callable<Integer> {
             err.println("ownergate who: " + e.getMessage());
             return OwnergateCli.EXIT_INVALID;
         }
+    }
+
+    private static boolean isFolder(WorkTree tree, String path) {
+        List<String> files = tree.files();
+        int i = java.util.Collections.binarySearch(files, path + "/");
+        i = i < 0 ? -i - 1 : i;
+        return i < files.size() && files.get(i).startsWith(path + "/");
     }
 
     private List<String> changedPaths(Path rootDir) throws InputException {

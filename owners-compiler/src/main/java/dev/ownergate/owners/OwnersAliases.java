@@ -1,6 +1,7 @@
 package dev.ownergate.owners;
 
 import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.diagnostics.Suggestions;
 import dev.ownergate.yaml.SafeYaml;
 import dev.ownergate.yaml.YamlDocument;
 import dev.ownergate.yaml.YamlReader;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -42,9 +44,15 @@ public final class OwnersAliases {
     }
 
     private final SortedMap<String, SortedSet<Owner>> byName;
+    private final Map<String, Integer> lines;
 
     private OwnersAliases(SortedMap<String, SortedSet<Owner>> byName) {
+        this(byName, Map.of());
+    }
+
+    private OwnersAliases(SortedMap<String, SortedSet<Owner>> byName, Map<String, Integer> lines) {
         this.byName = Collections.unmodifiableSortedMap(byName);
+        this.lines = Map.copyOf(lines);
     }
 
     /** No aliases: a repository without OWNERS_ALIASES. */
@@ -92,45 +100,27 @@ public final class OwnersAliases {
                 || byName.containsKey(normalize(t))) {
             return Optional.empty();
         }
-        String lower = t.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = 3;
-        for (String name : byName.keySet()) {
-            int d = editDistance(lower, name, bestDistance);
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return Optional.ofNullable(best);
+        return Suggestions.closest(t.toLowerCase(Locale.ROOT), byName.keySet(), 2);
     }
 
-    /** Levenshtein distance, or {@code limit} when it is at least that. */
-    private static int editDistance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) >= limit) {
-            return limit;
+    /**
+     * The warning for a token that names an alias with no members (Prow then silently adds nobody), or empty.
+     * It names the alias and the {@code OWNERS_ALIASES} line that defines it.
+     */
+    Optional<String> emptyAliasMessage(String token) {
+        Optional<SortedSet<Owner>> members = expand(token);
+        if (members.isEmpty() || !members.get().isEmpty()) {
+            return Optional.empty();
         }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
-            }
-            if (rowMin >= limit) {
-                return limit;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return Math.min(previous[b.length()], limit);
+        OptionalInt line = lineOf(token);
+        return Optional.of("alias '" + token.strip() + "' (" + FILE_NAME + (line.isPresent() ? ":" + line.getAsInt() : "")
+                + ") has no members, so it adds nobody here; add members to the alias or list the owners directly");
+    }
+
+    /** The line of {@code OWNERS_ALIASES} that defines an alias, when it was read from the file. */
+    public OptionalInt lineOf(String name) {
+        Integer line = lines.get(normalize(name));
+        return line == null ? OptionalInt.empty() : OptionalInt.of(line);
     }
 
     /** The error for a token {@link #misspelledAlias} flags. */
@@ -165,6 +155,7 @@ public final class OwnersAliases {
         YamlReader reader = new YamlReader(path);
         List<Diagnostic> extra = new ArrayList<>();
         SortedMap<String, SortedSet<Owner>> map = new TreeMap<>();
+        Map<String, Integer> lines = new TreeMap<>();
         Map<String, YamlReader.Field> fields = reader.rootMapping(loaded.root(), EXAMPLE).orElse(Map.of());
         for (YamlReader.Field field : fields.values()) {
             if (!field.key().equals("aliases")) {
@@ -185,6 +176,7 @@ public final class OwnersAliases {
                     continue;
                 }
                 firstLine.put(name, YamlReader.line(group.keyNode()));
+                lines.put(name, YamlReader.line(group.keyNode()));
                 members(reader, group).ifPresent(m -> map.put(name, Collections.unmodifiableSortedSet(m)));
             }
             warnNestedAliases(path, groups, map, extra);
@@ -192,7 +184,7 @@ public final class OwnersAliases {
         List<Diagnostic> all = new ArrayList<>(reader.diagnostics());
         all.addAll(extra);
         Collections.sort(all);
-        return new Result(new OwnersAliases(map), all);
+        return new Result(new OwnersAliases(map, lines), all);
     }
 
     private static Optional<SortedSet<Owner>> members(YamlReader reader, YamlReader.Field group) {

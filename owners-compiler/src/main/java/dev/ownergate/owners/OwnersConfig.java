@@ -1,6 +1,7 @@
 package dev.ownergate.owners;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  *                                     an approver has been found for the file by then
  * @param setNoParent                  Chromium {@code set noparent}: the upward walk always stops here
  * @param autoApproveUnownedSubfolders Prow {@code options.auto_approve_unowned_subfolders}
+ * @param importLines                  for rules this file imports, the line of its import ({@code file:} or
+ *                                     {@code include}): where a user changes them from this folder
  */
 public record OwnersConfig(
         String path,
@@ -21,7 +24,8 @@ public record OwnersConfig(
         List<OwnersEntry> entries,
         boolean noParentOwners,
         boolean setNoParent,
-        boolean autoApproveUnownedSubfolders) {
+        boolean autoApproveUnownedSubfolders,
+        Map<OwnersEntry, Integer> importLines) {
 
     public enum Format {
         /** Kubernetes/Prow YAML. */
@@ -35,6 +39,19 @@ public record OwnersConfig(
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(format, "format");
         entries = List.copyOf(entries);
+        importLines = Map.copyOf(importLines);
+    }
+
+    /** A file without imports. */
+    public OwnersConfig(String path, String dir, Format format, List<OwnersEntry> entries, boolean noParentOwners,
+            boolean setNoParent, boolean autoApproveUnownedSubfolders) {
+        this(path, dir, format, entries, noParentOwners, setNoParent, autoApproveUnownedSubfolders, Map.of());
+    }
+
+    /** {@code lib/OWNERS:3} for a rule written here; for an imported rule, the line that imports it. */
+    public String locationOf(OwnersEntry entry) {
+        Integer line = importLines.get(entry);
+        return line != null ? path + ":" + line : entry.location();
     }
 
     /** True when some entry names an approver (or {@code *}). */

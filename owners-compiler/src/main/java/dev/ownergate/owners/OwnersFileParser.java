@@ -2,14 +2,13 @@ package dev.ownergate.owners;
 
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.repo.TextSource;
+import dev.ownergate.settings.OwnersSettings;
 import dev.ownergate.yaml.SafeYaml;
 import dev.ownergate.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -61,12 +60,17 @@ public final class OwnersFileParser {
      * @param path repo-relative path of the OWNERS file
      */
     public static Result parse(String path, String text, OwnersAliases aliases, TextSource imports) {
-        return parse(path, text, aliases, imports, new HashMap<>());
+        return parse(path, text, aliases, imports, OwnersSettings.DEFAULTS);
     }
 
-    /** As above, sharing parsed imports across the files of one tree load. */
-    static Result parse(String path, String text, OwnersAliases aliases, TextSource imports,
-            Map<String, PlainOwnersParser.Parsed> importCache) {
+    /** As above, reading the file as the repository's settings say ({@code per-file} syntax, unresolved imports). */
+    public static Result parse(String path, String text, OwnersAliases aliases, TextSource imports,
+            OwnersSettings settings) {
+        return parse(path, text, aliases, imports, new LoadContext(settings));
+    }
+
+    /** As above, sharing settings, parsed imports and limits across the files of one tree load. */
+    static Result parse(String path, String text, OwnersAliases aliases, TextSource imports, LoadContext context) {
         String clean = OwnersAliases.stripBom(text);
         Result result;
         if (detect(path, clean) == OwnersConfig.Format.YAML) {
@@ -76,7 +80,7 @@ public final class OwnersFileParser {
                 case YamlDocument.Empty empty -> new Result(emptyConfig(path), List.of());
             };
         } else {
-            result = PlainOwnersParser.parse(path, clean, aliases, imports, importCache);
+            result = PlainOwnersParser.parse(path, clean, aliases, imports, context);
         }
         List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(result.diagnostics()));
         Collections.sort(sorted);

@@ -6,12 +6,12 @@ import dev.ownergate.ownership.OwnershipRules;
 import dev.ownergate.repo.FileLimits;
 import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
+import dev.ownergate.settings.OwnersSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,8 @@ public final class OwnersTree implements OwnershipRules {
         static Answer of(Resolution r) {
             String decidedBy = "";
             if (!r.chain().isEmpty()) {
-                decidedBy = (r.autoApproved() ? r.chain().getLast() : r.chain().getFirst()).location();
+                decidedBy = r.autoApproved() || r.decidedAt().isEmpty() ? (r.autoApproved() ? r.chain().getLast()
+                        : r.chain().getFirst()).location() : r.decidedAt();
             }
             return new Answer(r, decidedBy, r.chain().stream().map(Resolution.Step::describe).toList());
         }
@@ -110,7 +111,12 @@ public final class OwnersTree implements OwnershipRules {
      * @throws SourceUnavailableException when the source itself failed (a server, the network): not a problem
      *         of any file, so it is not reported as one
      */
-    public static LoadResult load(Collection<String> ownersFilePaths, TextSource unbounded) {
+    public static LoadResult load(Collection<String> ownersFilePaths, TextSource source) {
+        return load(ownersFilePaths, source, OwnersSettings.DEFAULTS);
+    }
+
+    /** As above, reading the files as the repository's settings say; {@code settings.ignore} is the caller's job. */
+    public static LoadResult load(Collection<String> ownersFilePaths, TextSource unbounded, OwnersSettings settings) {
         // Every rules file (OWNERS, OWNERS_ALIASES, imports) is refused over the limit before it is read.
         TextSource source = unbounded.limitedTo(FileLimits.MAX_RULES_FILE_BYTES);
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
@@ -121,11 +127,16 @@ public final class OwnersTree implements OwnershipRules {
             diagnostics.addAll(parsed.diagnostics());
             aliases = parsed.aliases();
         }
-        Map<String, PlainOwnersParser.Parsed> importCache = new HashMap<>();
+        LoadContext context = new LoadContext(settings);
         SortedMap<String, OwnersConfig> byDir = new TreeMap<>();
         for (String path : new TreeSet<>(ownersFilePaths)) {
             if (!isOwnersFile(path)) {
                 continue;
+            }
+            if (++context.filesRead > LoadContext.MAX_FILES_READ) {
+                diagnostics.add(Diagnostic.error(path, 0, 0, "more than " + LoadContext.MAX_FILES_READ
+                        + " OWNERS and imported files in one tree; Ownergate stops here to bound its work"));
+                break;
             }
             int known = diagnostics.size();
             Optional<String> text = read(source, path, diagnostics);
@@ -135,7 +146,7 @@ public final class OwnersTree implements OwnershipRules {
                 }
                 continue;
             }
-            OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, importCache);
+            OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, context);
             diagnostics.addAll(parsed.diagnostics());
             byDir.put(parsed.config().dir(), parsed.config());
         }
@@ -162,6 +173,51 @@ public final class OwnersTree implements OwnershipRules {
 
     public OwnersAliases aliases() {
         return aliases;
+    }
+
+    /**
+     * A warning for every {@code per-file} glob that matches no file of {@code files} (the revision's sorted file
+     * list) below the folder it applies to: a typo, or a rule left behind by a move. A glob imported into several
+     * folders is reported only when it matches nothing in any of them.
+     */
+    public List<Diagnostic> unmatchedPerFileGlobs(List<String> files) {
+        Map<String, Boolean> matchedByRule = new java.util.LinkedHashMap<>();
+        Map<String, OwnersEntry> ruleEntries = new java.util.HashMap<>();
+        for (OwnersConfig c : configs.values()) {
+            for (OwnersEntry e : c.entries()) {
+                if (!(e.filter() instanceof PathFilter.Glob glob)) {
+                    continue;
+                }
+                String key = e.sourcePath() + ":" + e.line() + ":" + glob.pattern();
+                ruleEntries.putIfAbsent(key, e);
+                if (!matchedByRule.getOrDefault(key, false)) {
+                    matchedByRule.put(key, anyFileMatches(files, c.dir(), glob));
+                }
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        matchedByRule.forEach((key, matched) -> {
+            if (!matched) {
+                OwnersEntry e = ruleEntries.get(key);
+                String pattern = ((PathFilter.Glob) e.filter()).pattern();
+                out.add(Diagnostic.warning(e.sourcePath(), e.line(), 1, "per-file glob '" + pattern
+                        + "' matches no file; fix the glob or remove it (per-file globs are read as "
+                        + ((PathFilter.Glob) e.filter()).syntax().yaml() + ", see docs/owners-format.md)"));
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    private static boolean anyFileMatches(List<String> sortedFiles, String dir, PathFilter.Glob glob) {
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        int i = Collections.binarySearch(sortedFiles, prefix);
+        for (i = i < 0 ? -i - 1 : i; i < sortedFiles.size() && sortedFiles.get(i).startsWith(prefix); i++) {
+            if (glob.matches(sortedFiles.get(i).substring(prefix.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Who owns {@code filePath} (repo-relative) and why. */
@@ -282,6 +338,7 @@ public final class OwnersTree implements OwnershipRules {
         boolean requiredDone = false;
         boolean labelsDone = false;
         OwnersConfig nearestWithApprovers = null;
+        String decidedAt = "";
         StepList steps = new StepList();
 
         for (OwnersConfig c : chain) {
@@ -306,14 +363,21 @@ public final class OwnersTree implements OwnershipRules {
 
             if (!approversDone) {
                 int before = approvers.size();
+                OwnersEntry first = null;
+                OwnersEntry specific = null;
                 for (OwnersEntry e : matched) {
                     if (!e.approvers().isEmpty()) {
                         approvers.addAll(e.approvers());
                         steps.add(e.sourcePath(), e.line(), rule(c, e), e.approvers());
+                        first = first == null ? e : first;
+                        if (specific == null && !(e.filter() instanceof PathFilter.All)) {
+                            specific = e; // a per-file line or filter says more than the folder's owners
+                        }
                     }
                 }
                 if (nearestWithApprovers == null && approvers.size() > before) {
                     nearestWithApprovers = c;
+                    decidedAt = c.locationOf(specific != null ? specific : first);
                 }
                 if (exclusive != null) {
                     steps.stop(exclusive.sourcePath(), exclusive.line(), exclusive.filter().describe() + "=set noparent");
@@ -353,7 +417,8 @@ public final class OwnersTree implements OwnershipRules {
             steps.auto(autoSource.path(), fileDir);
         }
         boolean anyone = approvers.remove(Owner.ANYONE) || autoApproved;
-        return new Resolution(path, approvers, anyone, autoApproved, reviewers, required, labels, steps.build());
+        return new Resolution(path, approvers, anyone, autoApproved, reviewers, required, labels, steps.build(),
+                decidedAt);
     }
 
     private static String rule(OwnersConfig c, OwnersEntry e) {

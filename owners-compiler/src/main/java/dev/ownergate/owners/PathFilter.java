@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.Optional;
 import java.util.function.Predicate;
+import dev.ownergate.settings.PerFileGlobs;
 
 /**
  * Which files of an OWNERS folder an entry applies to. Paths are relative to the OWNERS file's folder
@@ -117,23 +118,42 @@ public sealed interface PathFilter {
     }
 
     /**
-     * A Chromium {@code per-file} glob with Gerrit code-owners glob syntax: {@code *} and {@code ?} stay within
-     * one folder, {@code **} crosses folders ({@code **}{@code /} also matches no folder at all). Matched against
-     * the whole relative path. Character classes and braces are not supported: GitHub CODEOWNERS has no
-     * character ranges, so such a rule could not be compiled.
+     * A Chromium {@code per-file} glob, read in one of the {@link PerFileGlobs} syntaxes and matched against the
+     * whole path relative to the OWNERS folder. In every syntax {@code *} stays within one folder. With
+     * {@code one-folder}, {@code ?} is one character, {@code **} crosses folders ({@code **}{@code /} also matches no
+     * folder at all) and the glob is anchored at the OWNERS folder; {@code find-owners} reads the same glob with
+     * {@code **}{@code /} in front (Gerrit's implicit {@code {**}{@code /,}}), so it reaches every subfolder;
+     * {@code simple} has only {@code *} and {@code ...} (any path). Character classes and braces are not supported:
+     * GitHub CODEOWNERS has no character ranges, so such a rule could not be compiled.
      */
     final class Glob extends Compiled {
-        private Glob(String pattern) {
-            super(pattern, Pattern.compile(Globs.toRegex(pattern)), FastMatch.forGlob(pattern), true);
+        private final PerFileGlobs syntax;
+
+        private Glob(String pattern, PerFileGlobs syntax) {
+            super(pattern, Pattern.compile(Globs.toRegex(pattern, syntax)), Globs.fastMatch(pattern, syntax), true);
+            this.syntax = syntax;
+        }
+
+        /**
+         * A glob read literally, anchored at the OWNERS folder ({@code one-folder}).
+         *
+         * @throws IllegalArgumentException with a user-facing reason when the glob is not supported
+         */
+        public static Glob of(String pattern) {
+            return new Glob(pattern, PerFileGlobs.ONE_FOLDER);
         }
 
         /** @throws IllegalArgumentException with a user-facing reason when the glob is not supported */
-        public static Glob of(String pattern) {
-            return new Glob(pattern);
+        public static Glob of(String pattern, PerFileGlobs syntax) {
+            return new Glob(pattern, syntax);
         }
 
         public String pattern() {
             return text();
+        }
+
+        public PerFileGlobs syntax() {
+            return syntax;
         }
 
         @Override
@@ -143,7 +163,7 @@ public sealed interface PathFilter {
 
         @Override
         public Optional<String> glob() {
-            return Globs.toCodeownersGlob(text());
+            return Globs.toCodeownersGlob(text(), syntax);
         }
     }
 }

@@ -3,12 +3,16 @@ package dev.ownergate.owners;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.PerFileGlobs;
+import dev.ownergate.settings.UnresolvedImports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.SequencedSet;
 import java.util.Set;
@@ -40,24 +44,22 @@ final class PlainOwnersParser {
     private final OwnersAliases aliases;
     private final TextSource source;
     private final Set<Diagnostic> diagnostics;
-    private final Map<String, Parsed> importCache;
+    private final LoadContext context;
+    /** For the OWNERS file itself (not its imports): the line that imported each rule. */
+    private final Map<OwnersEntry, Integer> importLines = new HashMap<>();
 
-    /**
-     * @param importCache parsed imports shared across the files of one tree load, so a common file imported by
-     *                    hundreds of OWNERS files is read once
-     */
-    PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics,
-            Map<String, Parsed> importCache) {
+    /** @param context shared across the files of one tree load: settings, parsed imports, limits */
+    PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics, LoadContext context) {
         this.aliases = aliases;
         this.source = source;
         this.diagnostics = diagnostics;
-        this.importCache = importCache;
+        this.context = context;
     }
 
     static OwnersFileParser.Result parse(String path, String text, OwnersAliases aliases, TextSource source,
-            Map<String, Parsed> importCache) {
+            LoadContext context) {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
-        OwnersConfig config = new PlainOwnersParser(aliases, source, diagnostics, importCache)
+        OwnersConfig config = new PlainOwnersParser(aliases, source, diagnostics, context)
                 .parseOwnersFile(path, text);
         return new OwnersFileParser.Result(config, new ArrayList<>(diagnostics));
     }
@@ -69,7 +71,7 @@ final class PlainOwnersParser {
         List<OwnersEntry> entries = new ArrayList<>(parsed.folderEntries());
         entries.addAll(parsed.perFileEntries());
         OwnersConfig config = new OwnersConfig(path, RepoPaths.dirOf(path), OwnersConfig.Format.PLAIN, entries,
-                false, parsed.setNoParent(), false);
+                false, parsed.setNoParent(), false, importLines);
         if (parsed.empty()) {
             diagnostics.add(Diagnostic.warning(path, 1, 1, "empty OWNERS file owns nothing;"
                     + " add owners (one per line, e.g. \"alice\") or delete it"));
@@ -82,8 +84,9 @@ final class PlainOwnersParser {
     }
 
     private Parsed parseText(String path, String text, SequencedSet<String> stack) {
-        List<OwnersEntry> folder = new ArrayList<>();
-        List<OwnersEntry> perFile = new ArrayList<>();
+        // Sets: a file imported twice (directly, or through two others) adds its rules once.
+        Set<OwnersEntry> folder = new LinkedHashSet<>();
+        Set<OwnersEntry> perFile = new LinkedHashSet<>();
         boolean setNoParent = false;
         boolean empty = true;
         String[] lines = OwnersAliases.stripBom(text).split("\r?\n|\r", -1);
@@ -106,7 +109,11 @@ final class PlainOwnersParser {
                 perFile.addAll(perFile(path, lineNo, col, line, stack));
             } else if (line.startsWith("file:")) {
                 String target = line.substring(5).strip();
-                imported(path, lineNo, col, target, stack).ifPresent(p -> folder.addAll(p.folderEntries()));
+                Optional<Parsed> p = imported(path, lineNo, col, target, stack);
+                if (p.isPresent()) {
+                    folder.addAll(p.get().folderEntries());
+                    noteImportLine(stack, p.get().folderEntries(), lineNo);
+                }
             } else if (line.startsWith("include") && line.length() > 7 && Character.isWhitespace(line.charAt(7))) {
                 String target = line.substring(7).strip();
                 Optional<Parsed> p = imported(path, lineNo, col, target, stack);
@@ -114,6 +121,8 @@ final class PlainOwnersParser {
                     folder.addAll(p.get().folderEntries());
                     perFile.addAll(p.get().perFileEntries());
                     setNoParent |= p.get().setNoParent();
+                    noteImportLine(stack, p.get().folderEntries(), lineNo);
+                    noteImportLine(stack, p.get().perFileEntries(), lineNo);
                 }
             } else if (line.chars().anyMatch(Character::isWhitespace)) {
                 error(path, lineNo, col, "'" + line + "' is not an owner: write one owner per line"
@@ -122,8 +131,21 @@ final class PlainOwnersParser {
                 owners(path, lineNo, col, line).ifPresent(o ->
                         folder.add(OwnersEntry.approvers(PathFilter.ALL, o, path, lineNo)));
             }
+            if (context.expandedEntries + folder.size() + perFile.size() > LoadContext.MAX_EXPANDED_ENTRIES) {
+                error(path, lineNo, col, "more than " + LoadContext.MAX_EXPANDED_ENTRIES + " owner rules after"
+                        + " imports are expanded; Ownergate stops here to bound its memory. Import fewer files,"
+                        + " or import a shared file once instead of through many others");
+                break;
+            }
         }
+        context.expandedEntries += folder.size() + perFile.size();
         return new Parsed(List.copyOf(folder), List.copyOf(perFile), setNoParent, empty);
+    }
+
+    private void noteImportLine(SequencedSet<String> stack, List<OwnersEntry> entries, int lineNo) {
+        if (stack.size() == 1) { // the OWNERS file itself, not one of its imports
+            entries.forEach(e -> importLines.putIfAbsent(e, lineNo));
+        }
     }
 
     private List<OwnersEntry> perFile(String path, int lineNo, int col, String line, SequencedSet<String> stack) {
@@ -154,8 +176,15 @@ final class PlainOwnersParser {
                 error(path, lineNo, globsCol, "empty glob in per-file line; " + PER_FILE_FORM);
                 continue;
             }
+            PerFileGlobs syntax = context.settings.perFileGlobs();
+            if (syntax != PerFileGlobs.SIMPLE && glob.contains("...")) {
+                diagnostics.add(Diagnostic.warning(path, lineNo, gCol, "per-file glob '" + glob + "' contains '...',"
+                        + " which the " + syntax.yaml() + " syntax reads as three literal dots; if this file is"
+                        + " written for Gerrit's SIMPLE syntax ('...' matches any path), set"
+                        + " \"owners: {per_file_globs: simple}\" in " + OwnersSettings.PATH));
+            }
             try {
-                filters.add(PathFilter.Glob.of(glob));
+                filters.add(PathFilter.Glob.of(glob, syntax));
             } catch (IllegalArgumentException e) {
                 error(path, lineNo, gCol, "bad per-file glob '" + glob + "': " + e.getMessage());
             }
@@ -202,27 +231,41 @@ final class PlainOwnersParser {
         }
         Optional<SortedSet<Owner>> resolved = aliases.resolve(token);
         if (resolved.isEmpty()) {
-            error(path, lineNo, col, "'" + token + "' is not a valid owner: " + Owner.expectedForm());
+            error(path, lineNo, col, "'" + token + "' is not a valid owner: " + Owner.expectedForm()
+                    + (token.endsWith(":") ? "; it looks like YAML: in a plain OWNERS file write one owner per line"
+                    + " without ':' (e.g. '" + token.substring(0, token.length() - 1) + "'), or write the whole file as"
+                    + " YAML (e.g. 'approvers: [" + token.substring(0, token.length() - 1) + "]')" : ""));
         }
+        aliases.emptyAliasMessage(token).ifPresent(m -> diagnostics.add(Diagnostic.warning(path, lineNo, col, m)));
         return resolved;
     }
 
-    /** Reads and parses an imported file; empty (with an error) when it cannot be used. */
+    /**
+     * Reads and parses an imported file; empty (with a diagnostic) when it cannot be used. An import that cannot be
+     * resolved in this repository (another Gerrit project, or a file that is not here) is skipped with a warning,
+     * as Gerrit skips it, or is an error under {@code owners.unresolved_imports: error}. An import that climbs out
+     * of the root is always an error: that is a read outside the tree, not a reference to another project.
+     */
     private Optional<Parsed> imported(String path, int lineNo, int col, String target, SequencedSet<String> stack) {
         if (target.isEmpty()) {
             error(path, lineNo, col, "import names no file; write 'file:PATH' or 'include PATH'");
             return Optional.empty();
         }
         if (target.contains(":")) {
-            error(path, lineNo, col, "'" + target + "' imports from another repository, which is not supported;"
-                    + " copy the owners into this repository");
+            // Gerrit code-owners: [project[:branch]:]path. The project's files are not in this repository.
+            String[] parts = target.split(":", -1);
+            String project = parts[0];
+            String branch = parts.length > 2 ? parts[1] : null;
+            unresolved(path, lineNo, col, "import '" + target + "' names another Gerrit project ('" + project + "'"
+                    + (branch == null ? "" : ", branch '" + branch + "'") + "), which cannot be read here");
             return Optional.empty();
         }
         boolean fromRoot = target.startsWith("/");
         String joined = fromRoot ? target : RepoPaths.join(RepoPaths.dirOf(path), target);
         Optional<String> resolved = RepoPaths.normalize(joined);
         if (resolved.isEmpty() || resolved.get().isEmpty()) {
-            error(path, lineNo, col, "import '" + target + "' points outside the repository");
+            error(path, lineNo, col, "import '" + target + "' points outside the repository; imports must name a"
+                    + " file inside it");
             return Optional.empty();
         }
         String importPath = resolved.get();
@@ -239,21 +282,35 @@ final class PlainOwnersParser {
             error(path, lineNo, col, "import cycle: " + String.join(" -> ", cycle) + "; remove one of these imports");
             return Optional.empty();
         }
-        Parsed cached = importCache.get(importPath);
+        Parsed cached = context.importCache.get(importPath);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<String> text;
-        try {
-            text = source.read(importPath);
-        } catch (SourceUnavailableException e) {
-            throw e;
-        } catch (IOException | UncheckedIOException e) {
-            error(path, lineNo, col, "cannot read imported file '" + importPath + "': " + e.getMessage());
+        if (stack.size() >= LoadContext.MAX_IMPORT_DEPTH) {
+            error(path, lineNo, col, "imports nest more than " + LoadContext.MAX_IMPORT_DEPTH + " files deep ("
+                    + stack.getFirst() + " -> ... -> " + path + " -> " + importPath + "); import the file you need"
+                    + " directly instead of through a chain");
             return Optional.empty();
         }
+        Optional<String> text = context.importTexts.get(importPath);
+        if (text == null) {
+            if (++context.filesRead > LoadContext.MAX_FILES_READ) {
+                error(path, lineNo, col, "more than " + LoadContext.MAX_FILES_READ + " OWNERS and imported files in"
+                        + " one tree; Ownergate stops here to bound its work");
+                return Optional.empty();
+            }
+            try {
+                text = source.read(importPath);
+            } catch (SourceUnavailableException e) {
+                throw e;
+            } catch (IOException | UncheckedIOException e) {
+                error(path, lineNo, col, "cannot read imported file '" + importPath + "': " + e.getMessage());
+                return Optional.empty();
+            }
+            context.importTexts.put(importPath, text);
+        }
         if (text.isEmpty()) {
-            error(path, lineNo, col, "imported file '" + importPath + "' does not exist"
+            unresolved(path, lineNo, col, "imported file '" + importPath + "' does not exist in this repository"
                     + (fromRoot ? "" : " (non-absolute imports are relative to this file's folder;"
                     + " start with '/' for the repository root)"));
             return Optional.empty();
@@ -263,11 +320,23 @@ final class PlainOwnersParser {
                     + " imports read plain OWNERS files only");
             return Optional.empty();
         }
+        // Bounded recursion: at most MAX_IMPORT_DEPTH frames deep, whatever the files say.
         stack.addLast(importPath);
         Parsed parsed = parseText(importPath, text.get(), stack);
         stack.removeLast();
-        importCache.put(importPath, parsed);
+        context.importCache.put(importPath, parsed);
         return Optional.of(parsed);
+    }
+
+    /** An import this repository cannot resolve: a warning and skipped (Gerrit's behaviour), or an error. */
+    private void unresolved(String path, int line, int col, String what) {
+        if (context.settings.unresolvedImports() == UnresolvedImports.ERROR) {
+            error(path, line, col, what + "; copy the owners into this repository or remove the import"
+                    + " (owners.unresolved_imports is error)");
+        } else {
+            diagnostics.add(Diagnostic.warning(path, line, col, what + "; skipped, as Gerrit skips imports it"
+                    + " cannot resolve (--strict or owners.unresolved_imports: error makes this an error)"));
+        }
     }
 
     private void error(String path, int line, int col, String message) {

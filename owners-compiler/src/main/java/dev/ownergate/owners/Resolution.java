@@ -13,6 +13,10 @@ import java.util.SortedSet;
  * @param requiredReviewers Prow {@code required_reviewers}
  * @param labels            Prow {@code labels}
  * @param chain             the OWNERS entries that decided the approvers, nearest folder first
+ * @param decidedAt         {@code file:line} of the rule that decided: in the nearest folder with approvers for
+ *                          the file, its most specific matching rule (a {@code per-file} line or filter before the
+ *                          folder's owner lines); for imported owners, the import line in that folder's OWNERS file;
+ *                          empty when no rule gave approvers
  */
 public record Resolution(
         String path,
@@ -22,7 +26,8 @@ public record Resolution(
         SortedSet<Owner> reviewers,
         SortedSet<Owner> requiredReviewers,
         SortedSet<String> labels,
-        List<Step> chain) {
+        List<Step> chain,
+        String decidedAt) {
 
 
     public Resolution {
@@ -39,7 +44,7 @@ public record Resolution(
     /** The same answer for another file in the same folder (the folder-level cache). */
     Resolution withPath(String otherPath) {
         return new Resolution(otherPath, approvers, anyone, autoApproved, reviewers, requiredReviewers, labels,
-                chain);
+                chain, decidedAt);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ownergate.owners;
 
 import com.google.re2j.PatternSyntaxException;
 import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.diagnostics.Suggestions;
 import dev.ownergate.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,18 @@ final class YamlOwnersParser {
 
     static final String EXAMPLE = "approvers: [alice]";
     private static final Set<String> LIST_KEYS = Set.of("approvers", "reviewers", "required_reviewers", "labels");
+    /** Kept for the record only: emeritus approvers and reviewers own nothing (Kubernetes community convention). */
+    private static final Set<String> EMERITUS_KEYS = Set.of("emeritus_approvers", "emeritus_reviewers");
+    private static final Set<String> FILTER_KEYS = Set.of("approvers", "reviewers", "required_reviewers", "labels",
+            "emeritus_approvers", "emeritus_reviewers");
     private static final Set<String> TOP_KEYS = Set.of("approvers", "reviewers", "required_reviewers", "labels",
-            "emeritus_approvers", "options", "filters");
+            "emeritus_approvers", "emeritus_reviewers", "options", "filters");
+    /**
+     * A key this close to a known one is a typo, not an extension: {@code aprovers} or {@code no_parent_owner} would
+     * otherwise be ignored and silently change who may approve, so it is an error. Two edits catch a missing, extra
+     * or swapped letter; the known keys are at least 6 letters long and at least 3 edits apart.
+     */
+    private static final int TYPO_EDITS = 2;
     private static final Set<String> OPTION_KEYS = Set.of("no_parent_owners", "auto_approve_unowned_subfolders");
 
     private final String path;
@@ -56,9 +67,18 @@ final class YamlOwnersParser {
 
     private OwnersFileParser.Result parse(Node root) {
         Map<String, YamlReader.Field> fields = reader.rootMapping(root, EXAMPLE).orElse(Map.of());
+        boolean anyKnown = fields.keySet().stream().anyMatch(TOP_KEYS::contains);
         for (YamlReader.Field field : fields.values()) {
             if (!TOP_KEYS.contains(field.key())) {
-                reader.warning(field.keyNode(), unknownKey(field.key(), TOP_KEYS, "OWNERS file"));
+                if (!anyKnown && YamlReader.isNull(field.value()) && Owner.parse(field.key()).isPresent()
+                        && Suggestions.closest(field.key(), TOP_KEYS, TYPO_EDITS).isEmpty()) {
+                    // "alice:" alone: a plain owner line with a stray colon, read as a YAML key that owns nothing.
+                    reader.error(field.keyNode(), "'" + field.key() + ":' is not an OWNERS key; to make "
+                            + field.key() + " an owner, write '" + field.key() + "' without the colon (plain format,"
+                            + " one owner per line) or 'approvers: [" + field.key() + "]' (YAML)");
+                } else {
+                    unknownKey(field, TOP_KEYS, "OWNERS file", !anyKnown);
+                }
             }
         }
         boolean noParentOwners = false;
@@ -73,15 +93,11 @@ final class YamlOwnersParser {
                             reader.bool(opt, "no_parent_owners: true").orElse(false);
                     case "auto_approve_unowned_subfolders" -> autoApprove =
                             reader.bool(opt, "auto_approve_unowned_subfolders: true").orElse(false);
-                    default -> reader.warning(opt.keyNode(), unknownKey(opt.key(), OPTION_KEYS, "options"));
+                    default -> unknownKey(opt, OPTION_KEYS, "options", false);
                 }
             }
         }
-        YamlReader.Field emeritus = fields.get("emeritus_approvers");
-        if (emeritus != null) {
-            // Kept for the record only: emeritus approvers own nothing (Kubernetes community convention).
-            reader.stringList(emeritus, "a list of logins", "emeritus_approvers: [alice]");
-        }
+        readEmeritus(fields);
 
         List<OwnersEntry> entries = new ArrayList<>();
         Block top = block(fields, 1);
@@ -103,9 +119,13 @@ final class YamlOwnersParser {
         OwnersConfig config = new OwnersConfig(path, dir, OwnersConfig.Format.YAML, entries, noParentOwners, false,
                 autoApprove);
         List<Diagnostic> diagnostics = new ArrayList<>(reader.diagnostics());
-        if (!reader.hasErrors() && !config.hasApprovers()) {
-            diagnostics.add(Diagnostic.warning(path, 1, 1, "lists no approvers, so it owns nothing;"
-                    + " add approvers, e.g. \"" + EXAMPLE + "\""));
+        // Files with only reviewers, labels, emeritus entries or filters are normal in Prow repositories; only a
+        // file that says nothing at all is worth a warning.
+        if (!reader.hasErrors() && fields.values().stream().allMatch(f -> YamlReader.isNull(f.value())
+                || f.value() instanceof org.yaml.snakeyaml.nodes.SequenceNode seq && seq.getValue().isEmpty()
+                || f.value() instanceof org.yaml.snakeyaml.nodes.MappingNode map && map.getValue().isEmpty())) {
+            diagnostics.add(Diagnostic.warning(path, 1, 1, "has no entries, so it has no effect;"
+                    + " add approvers, e.g. \"" + EXAMPLE + "\", or delete it"));
         }
         return new OwnersFileParser.Result(config, diagnostics);
     }
@@ -138,13 +158,13 @@ final class YamlOwnersParser {
         Map<String, YamlReader.Field> fields = reader.mapping(filter, "a mapping of owner lists",
                 "\"" + filter.key() + "\": {approvers: [alice]}").orElse(Map.of());
         for (YamlReader.Field field : fields.values()) {
-            if (!LIST_KEYS.contains(field.key())) {
-                String hint = field.key().equals("options")
-                        ? "options apply to the whole file; move them to the top level"
-                        : unknownKey(field.key(), LIST_KEYS, "a filter");
-                reader.warning(field.keyNode(), hint);
+            if (field.key().equals("options")) {
+                reader.warning(field.keyNode(), "options apply to the whole file; move them to the top level");
+            } else if (!FILTER_KEYS.contains(field.key())) {
+                unknownKey(field, FILTER_KEYS, "a filter", false);
             }
         }
+        readEmeritus(fields);
         Block block = block(fields, YamlReader.line(filter.keyNode()));
         // Prow keeps only non-empty lists, so an empty filter has no effect. The entry sits at its regex.
         return block.isEmpty() ? Optional.empty() : Optional.of(new OwnersEntry(pathFilter, block.approvers(),
@@ -186,6 +206,7 @@ final class YamlOwnersParser {
             Optional<SortedSet<Owner>> resolved = aliases.resolve(token.value());
             if (resolved.isPresent()) {
                 out.addAll(resolved.get());
+                aliases.emptyAliasMessage(token.value()).ifPresent(m -> reader.warning(token, m));
             } else {
                 reader.error(token, "'" + token.value() + "' in '" + field.key() + "' is not a valid owner or a"
                         + " defined alias: " + Owner.expectedForm());
@@ -194,19 +215,42 @@ final class YamlOwnersParser {
         return out;
     }
 
-    static String unknownKey(String key, Set<String> known, String where) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        String suggestion = null;
-        for (String k : known) {
-            if (k.equals(lower) || k.equals(lower.replace('-', '_'))) {
-                suggestion = k;
+    private void readEmeritus(Map<String, YamlReader.Field> fields) {
+        for (String key : EMERITUS_KEYS) {
+            YamlReader.Field f = fields.get(key);
+            if (f != null) {
+                reader.stringList(f, "a list of logins", key + ": [alice]");
             }
         }
-        if (lower.equals("files")) {
-            suggestion = "filters";
+    }
+
+    /**
+     * Reports a key that is not one of {@code known}: an error with a suggestion when it is a near miss of a known
+     * key (a typo that would silently change ownership), else a warning (Prow ignores unknown keys). When
+     * {@code onlyUnknown}, the file has no known key at all, so it would own nothing: that is an error too.
+     */
+    private void unknownKey(YamlReader.Field field, Set<String> known, String where, boolean onlyUnknown) {
+        String key = field.key();
+        Optional<String> suggestion = suggestion(key, known);
+        String base = "unknown key '" + key + "' in " + where;
+        if (suggestion.isPresent()) {
+            reader.error(field.keyNode(), base + "; did you mean '" + suggestion.get() + "'?");
+        } else if (onlyUnknown) {
+            reader.error(field.keyNode(), base + ", and no known key, so this file would own nothing; known keys: "
+                    + String.join(", ", new TreeSet<>(known)));
+        } else {
+            reader.warning(field.keyNode(), base + " is ignored; known keys: " + String.join(", ", new TreeSet<>(known)));
         }
-        String base = "unknown key '" + key + "' in " + where + " is ignored";
-        return suggestion != null ? base + "; did you mean '" + suggestion + "'?"
-                : base + "; known keys: " + String.join(", ", new TreeSet<>(known));
+    }
+
+    private static Optional<String> suggestion(String key, Set<String> known) {
+        String lower = key.toLowerCase(Locale.ROOT).replace('-', '_');
+        if (lower.equals("files")) {
+            return Optional.of("filters");
+        }
+        if (known.contains(lower)) {
+            return Optional.of(lower); // Approvers, no-parent-owners
+        }
+        return Suggestions.closest(lower, new TreeSet<>(known), TYPO_EDITS);
     }
 }

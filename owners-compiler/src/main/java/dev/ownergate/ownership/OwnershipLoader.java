@@ -8,6 +8,9 @@ import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.repo.RepoSnapshot;
 import dev.ownergate.repo.UnsafeFileException;
+import dev.ownergate.repo.TextSource;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.OwnersSettingsParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,15 +45,35 @@ public final class OwnershipLoader {
      * does, so the gate agrees with GitHub's own code-owner review requests.
      */
     public static Loaded load(RepoSnapshot snapshot, Collection<String> pathsOfInterest) throws IOException {
-        List<String> ownersFiles = new ArrayList<>();
-        for (String file : snapshot.files()) {
-            if (OwnersTree.isOwnersFile(file)) {
-                ownersFiles.add(file);
-            }
+        OwnersSettingsParser.Result settings = settingsOf(snapshot);
+        if (settings.hasErrors()) {
+            return new Loaded(Optional.empty(), settings.diagnostics(), OwnersSettings.PATH);
         }
+        Loaded loaded = load(snapshot, pathsOfInterest, settings.settings());
+        if (settings.diagnostics().isEmpty()) {
+            return loaded;
+        }
+        List<Diagnostic> problems = new ArrayList<>(settings.diagnostics());
+        problems.addAll(loaded.problems());
+        return new Loaded(loaded.rules(), problems, loaded.source());
+    }
+
+    /**
+     * The {@code owners:} section of the revision's {@code .github/ownergate.yml} (defaults when there is none).
+     * Errors in it mean the OWNERS files cannot be read as the repository intends: callers fail closed.
+     */
+    public static OwnersSettingsParser.Result settingsOf(TextSource snapshot) throws IOException {
+        Optional<String> text = snapshot.read(OwnersSettings.PATH);
+        return text.isEmpty() ? OwnersSettingsParser.none() : OwnersSettingsParser.parse(OwnersSettings.PATH, text.get());
+    }
+
+    /** As {@link #load(RepoSnapshot, Collection)}, with settings already read (and perhaps overridden by flags). */
+    public static Loaded load(RepoSnapshot snapshot, Collection<String> pathsOfInterest, OwnersSettings settings)
+            throws IOException {
+        List<String> ownersFiles = OwnersFileSelection.of(settings).ownersFiles(snapshot.files());
         if (!ownersFiles.isEmpty()) {
             List<String> needed = pathsOfInterest.isEmpty() ? ownersFiles : onAncestorFolders(ownersFiles, pathsOfInterest);
-            OwnersTree.LoadResult loaded = OwnersTree.load(needed, snapshot);
+            OwnersTree.LoadResult loaded = OwnersTree.load(needed, snapshot, settings);
             boolean failed = loaded.diagnostics().stream().anyMatch(Diagnostic::isError);
             return new Loaded(failed ? Optional.empty() : Optional.of(loaded.tree()), loaded.diagnostics(), "OWNERS files");
         }

@@ -37,6 +37,16 @@ public final class WorkTree implements RepoSnapshot {
         this.fromGit = fromGit;
     }
 
+    /** The top folder of the git work tree {@code dir} is in ({@code git rev-parse --show-toplevel}), if any. */
+    public static Optional<Path> topLevel(Path dir) throws IOException {
+        Optional<Git.Output> out = new Git(dir.toAbsolutePath().normalize()).run("rev-parse", "--show-toplevel");
+        if (out.isEmpty() || !out.get().ok()) {
+            return Optional.empty();
+        }
+        String top = new String(out.get().stdout(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        return top.isEmpty() ? Optional.empty() : Optional.of(Path.of(top).toAbsolutePath().normalize());
+    }
+
     public static WorkTree open(Path root) throws IOException {
         return start(root).complete();
     }

@@ -137,8 +137,9 @@ class CompileCommandTest {
                 Arguments.of("malformed owner", "lib/OWNERS", "not an owner!\n",
                         "lib/OWNERS:1:1: 'not an owner!' is not an owner: write one owner per line"
                                 + " (or 'set noparent', 'per-file ...', 'file:PATH', 'include PATH')"),
-                Arguments.of("missing import", "lib/OWNERS", "file://nowhere/OWNERS\n",
-                        "lib/OWNERS:1:1: imported file 'nowhere/OWNERS' does not exist"),
+                Arguments.of("import outside the root", "lib/OWNERS", "file:../../outside/OWNERS\n",
+                        "lib/OWNERS:1:1: import '../../outside/OWNERS' points outside the repository; imports must"
+                                + " name a file inside it"),
                 Arguments.of("unknown alias", "lib/OWNERS", "approvers: [platform-leadz]\n",
                         "lib/OWNERS:1:13: unknown alias 'platform-leadz' (did you mean 'platform-leads' from"
                                 + " OWNERS_ALIASES?); write @platform-leadz if it is a GitHub login"),

@@ -249,7 +249,7 @@ class WhoAuditValidateCommandsTest {
         void ignoredOwnersFilesAreLeftOutOfTheRulesButTheirFilesAreStillAudited(@TempDir Path dir) throws IOException {
             GitRepoFixture repo = GitRepoFixture.init(dir)
                     .write("OWNERS", "alice\n")
-                    .write("examples/demo/OWNERS", "file://no/such/OWNERS\n")
+                    .write("examples/demo/OWNERS", "ben!\n")
                     .write("examples/demo/a.py", "")
                     .commitAll("base");
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.owners.Resolution;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.PerFileGlobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +29,18 @@ class CompilerPropertyTest {
     private static final String[] FILES = {"x.py", "y_test.py", "z.json", "q.sql", "README.md", "Makefile", "OWNERS.md"};
     private static final String[] PEOPLE = {"alice", "bob", "carol", "dave", "@org/team-a", "erin@example.com", "leads"};
     private static final String[] REGEXES = {"\\.py$", ".*_test\\.py$", "^[^/]*\\.json$", "README", ".*", "^sub/", "q\\.s.l$"};
-    private static final String[] GLOBS = {"*.json", "**/*.sql", "*_test.py", "**/README.md", "x.py"};
+    private static final String[] GLOBS = {"*.json", "**/*.sql", "*_test.py", "**/README.md", "x.py", "sub/*.py",
+        ".../x.py", "....md", "sub/..."};
 
     @Property(tries = 300)
     void compiledCodeownersGivesEveryFileItsResolvedApprovers(@ForAll long seed) {
         Random random = new Random(seed);
         Map<String, String> repo = randomRepo(random);
         List<String> ownersFiles = repo.keySet().stream().filter(OwnersTree::isOwnersFile).toList();
-        OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, path -> Optional.ofNullable(repo.get(path)));
+        // Every per-file syntax: each must compile to rules that give every file its resolution.
+        PerFileGlobs syntax = PerFileGlobs.values()[random.nextInt(PerFileGlobs.values().length)];
+        OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, path -> Optional.ofNullable(repo.get(path)),
+                OwnersSettings.DEFAULTS.withPerFileGlobs(syntax));
         assertThat(loaded.diagnostics()).filteredOn(d -> d.isError()).as("generated OWNERS are valid").isEmpty();
 
         List<String> files = new ArrayList<>(repo.keySet());
@@ -42,7 +48,7 @@ class CompilerPropertyTest {
         CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, ".github/CODEOWNERS",
                 CodeownersCompiler.Options.DEFAULTS);
 
-        assertThat(result.problems()).as("seed %d", seed).isEmpty();
+        assertThat(result.problems()).as("seed %d, %s", seed, syntax).isEmpty();
         CodeownersFile parsed = CodeownersFile.parse(".github/CODEOWNERS", result.text().orElseThrow());
         assertThat(parsed.errors()).isEmpty();
         NaiveMatcher naive = new NaiveMatcher(parsed.rules());

@@ -2,6 +2,7 @@ package dev.ownergate.owners;
 
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.repo.TextSource;
+import dev.ownergate.settings.OwnersSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,19 @@ final class FakeRepo implements TextSource {
         return OwnersTree.load(files.keySet(), this);
     }
 
+    /** Loads every OWNERS file of the repo, read as {@code settings} say. */
+    OwnersTree.LoadResult load(OwnersSettings settings) {
+        return OwnersTree.load(files.keySet(), this, settings);
+    }
+
     /** Loads and insists there are no errors. */
     OwnersTree tree() {
-        OwnersTree.LoadResult result = load();
+        return tree(OwnersSettings.DEFAULTS);
+    }
+
+    /** Loads as {@code settings} say and insists there are no errors. */
+    OwnersTree tree(OwnersSettings settings) {
+        OwnersTree.LoadResult result = load(settings);
         List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format)
                 .toList();
         if (!errors.isEmpty()) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.PerFileGlobs;
+import dev.ownergate.settings.UnresolvedImports;
 import dev.ownergate.yaml.SafeYaml;
 import java.util.Optional;
 
@@ -36,6 +39,30 @@ class OwnersParsersFuzzTest {
         if (!result.hasErrors()) {
             assertThat(result.tree().ownersOf("a/" + file.replace("\0", ""))).isNotNull();
         }
+    }
+
+    /**
+     * The import resolver (issue #10): six files that may import each other in any shape (cycles, diamonds, missing
+     * files, other projects, paths out of the root), read under any settings. It never throws, and each file is
+     * read at most once per load.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void importResolverNeverThrowsAndReadsEachFileOnce(FuzzedDataProvider data) {
+        OwnersSettings settings = OwnersSettings.DEFAULTS
+                .withPerFileGlobs(data.pickValue(PerFileGlobs.values()))
+                .withUnresolvedImports(data.pickValue(UnresolvedImports.values()));
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            files.put("i/" + i, data.consumeString(120));
+        }
+        files.put("OWNERS", "include /i/0\n" + data.consumeRemainingAsString());
+        java.util.Map<String, Integer> reads = new java.util.HashMap<>();
+        OwnersTree.LoadResult result = OwnersTree.load(java.util.List.of("OWNERS"), path -> {
+            reads.merge(path, 1, Integer::sum);
+            return Optional.ofNullable(files.get(path));
+        }, settings);
+        assertThat(result.diagnostics()).allSatisfy(OwnersParsersFuzzTest::wellFormed);
+        assertThat(reads.values()).allMatch(n -> n == 1);
     }
 
     @FuzzTest(maxDuration = "60s")

@@ -78,6 +78,8 @@ class OwnersTreeTest {
         assertThat(tree.ownersOf("lib/x").trail()).containsExactly(
                 "build/COMMON_OWNERS:1 owners (imported by lib/OWNERS) -> @builder",
                 "lib/OWNERS set noparent -> stop");
+        // The deciding line is where lib/ brings the owners in: the import line of lib/OWNERS.
+        assertThat(tree.ownersOf("lib/x").decidedBy()).isEqualTo("lib/OWNERS:1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.ownergate.app.policy.EvaluationInput;
 import dev.ownergate.app.policy.PolicyConfig;
 import dev.ownergate.app.server.PolicyGate;
 import dev.ownergate.app.policy.PullRequestFacts;
+import dev.ownergate.app.policy.PushedChanges;
 import dev.ownergate.app.policy.Review;
 import dev.ownergate.app.policy.Verdict;
 import dev.ownergate.cli.OwnergateCli;
@@ -16,6 +17,8 @@ import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.repo.GitChanges;
 import dev.ownergate.repo.GitRevision;
+import dev.ownergate.settings.OwnersSettings;
+import dev.ownergate.settings.OwnersSettingsParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +66,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The commit with the change (default: ${DEFAULT-VALUE}).")
     String head;
 
-    @Option(names = "--approved-by", split = ",", paramLabel = "LOGIN",
-            description = "GitHub logins whose approvals to assume, on the head commit (comma-separated, repeatable).")
+    @Option(names = "--approved-by", split = ",", paramLabel = "LOGIN[@REV]",
+            description = {"GitHub logins whose approvals to assume (comma-separated, repeatable), on the head commit"
+                    + " or, with @REV, on an older commit (e.g. alice@HEAD~1), to try invalidate_on_push.",
+                "A login ending in [bot] is a bot account (renovate[bot])."})
     List<String> approvedBy = new ArrayList<>();
 
     @Option(names = "--author", paramLabel = "LOGIN",
@@ -126,17 +131,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new InvalidInput(root + " is not a folder (give the repository with --root DIR)");
         }
         String authorLogin = author == null ? null : login(author, "--author");
-        List<String> approvers = new ArrayList<>();
-        for (String a : approvedBy) {
-            if (!a.isBlank()) {
-                approvers.add(login(a.strip(), "--approved-by"));
-            }
-        }
         Map<Owner, Set<String>> teamMembers = teamMembers();
 
         GitRevision baseRev = revision(dir, base, "--base");
         GitRevision headRev = revision(dir, head, "--head");
-        PolicyConfig.Parsed policy = policy(baseRev);
+        List<Review> reviews = new ArrayList<>();
+        for (String a : approvedBy) {
+            if (!a.isBlank()) {
+                reviews.add(approval(dir, a.strip(), reviews.size() + 1, headRev.commit()));
+            }
+        }
+        PolicyConfig.Parsed parsed = policy(baseRev);
+        PolicyConfig config = parsed.config().orElseThrow();
 
         List<ChangedFile> files = new ArrayList<>();
         // Three dots: from the merge base, so commits on BASE since the branch point are not the change's.
@@ -159,7 +165,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         String headSha = headRev.commit();
         String at = " at " + shortSha(baseRev.commit());
-        OwnershipLoader.Loaded loaded = OwnershipLoader.load(baseRev, paths);
+        OwnershipLoader.Loaded loaded = policyFile == null ? OwnershipLoader.load(baseRev, paths)
+                : OwnershipLoader.load(baseRev, paths, ownersSettings(policyFile));
         if (loaded.rules().isEmpty() || loaded.hasErrors()) {
             // The same failure the check run shows: rules that do not parse never mean "unowned".
             loaded.problems().forEach(d -> err.println(d.format()));
@@ -168,26 +175,62 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
             Verdict failed = Evaluation.failClosed(headSha,
                     "Failed closed: the " + loaded.source() + at + " do not parse" + first);
-            return new Evaluated(failed, policy.config().checkName(), baseRev.commit(), headSha);
+            return new Evaluated(failed, config.checkName(), baseRev.commit(), headSha);
         }
 
-        List<Review> reviews = new ArrayList<>();
-        for (int i = 0; i < approvers.size(); i++) {
-            reviews.add(new Review(i + 1, approvers.get(i), Review.ReviewState.APPROVED, headSha,
-                    Instant.EPOCH.plusSeconds(i)));
-        }
         PullRequestFacts facts = new PullRequestFacts("local", 0, authorLogin, headSha, base, baseRev.commit(), files,
                 true, reviews);
-        List<Diagnostic> problems = new ArrayList<>(policy.problems());
+        List<Diagnostic> problems = new ArrayList<>(parsed.problems());
         problems.addAll(loaded.problems());
         Verdict v = Evaluation.evaluate(new EvaluationInput(facts, loaded.rules().get(), loaded.source() + at,
-                policy.config(), problems, teamMembers));
-        return new Evaluated(v, policy.config().checkName(), baseRev.commit(), headSha);
+                config, problems, teamMembers, changesSince(dir, config, facts)));
+        return new Evaluated(v, config.checkName(), baseRev.commit(), headSha);
+    }
+
+    /** {@code alice} (on the head) or {@code alice@REV} (on an older commit), as one approving review. */
+    private static Review approval(Path dir, String text, int id, String headSha) throws InvalidInput {
+        int at = text.indexOf('@', 1);
+        String who = at < 0 ? text : text.substring(0, at);
+        String sha = headSha;
+        if (at >= 0) {
+            String rev = text.substring(at + 1);
+            if (rev.isEmpty()) {
+                throw new InvalidInput("--approved-by " + text + ": name a commit after @, e.g. alice@HEAD~1");
+            }
+            sha = revision(dir, rev, "--approved-by " + text).commit();
+        }
+        boolean bot = Review.isBotLogin(who);
+        String login = bot ? login(who.substring(0, who.length() - "[bot]".length()), "--approved-by") + "[bot]"
+                : login(who, "--approved-by");
+        return new Review(id, login, Review.ReviewState.APPROVED, sha, Instant.EPOCH.plusSeconds(id), bot);
+    }
+
+    /** For owned-changes: what changed from each older approved commit to the head, from git itself. */
+    private static Map<String, PushedChanges> changesSince(Path dir, PolicyConfig config, PullRequestFacts facts) {
+        Map<String, PushedChanges> changes = new LinkedHashMap<>();
+        for (String sha : Evaluation.commitsToCompare(config, facts)) {
+            try {
+                Set<String> paths = new LinkedHashSet<>();
+                GitChanges.between(dir, sha + ".." + facts.headSha()).forEach(c -> paths.addAll(c.pathsToApprove()));
+                changes.put(sha, new PushedChanges.Listed(paths));
+            } catch (IOException e) {
+                changes.put(sha, new PushedChanges.Unknown("git cannot compare that commit with the head"));
+            }
+        }
+        return changes;
     }
 
     private PolicyConfig.Parsed policy(GitRevision baseRev) throws IOException, InvalidInput {
         if (policyFile == null) {
-            return PolicyGate.policyAt(baseRev);
+            PolicyConfig.Parsed parsed = PolicyGate.policyAt(baseRev);
+            if (!parsed.valid()) {
+                // As the check run: an invalid policy fails closed, never falls back to the defaults.
+                List<String> lines = parsed.problems().stream().map(Diagnostic::format).toList();
+                throw new InvalidInput("the policy " + PolicyConfig.PATH + " at " + base + " is invalid, so the gate"
+                        + " fails closed; fix it on " + base + " (or try a fixed copy with --policy FILE):\n"
+                        + String.join("\n", lines));
+            }
+            return parsed;
         }
         String text;
         try {
@@ -202,6 +245,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new InvalidInput("the policy file " + policyFile + " is invalid:\n" + String.join("\n", lines));
         }
         return parsed;
+    }
+
+    /** The owners settings of a policy file being tried out; the file's other problems are reported by policy(). */
+    private static OwnersSettings ownersSettings(Path file) throws IOException, InvalidInput {
+        OwnersSettingsParser.Result parsed = OwnersSettingsParser.parse(file.toString(),
+                Files.readString(file, StandardCharsets.UTF_8));
+        if (parsed.hasErrors()) {
+            throw new InvalidInput("the policy file " + file + " is invalid:\n" + String.join("\n",
+                    parsed.diagnostics().stream().map(Diagnostic::format).toList()));
+        }
+        return parsed.settings();
     }
 
     private Map<Owner, Set<String>> teamMembers() throws InvalidInput {

@@ -4,9 +4,12 @@ import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.config.AppConfigLoader;
 import dev.ownergate.app.config.ConfigException;
 import dev.ownergate.app.server.OwnergateServer;
+import dev.ownergate.app.config.SetupSettings;
 import dev.ownergate.app.server.PolicyGate;
+import dev.ownergate.app.setup.SetupServer;
 import dev.ownergate.cli.OwnergateCli;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +26,10 @@ import picocli.CommandLine.Option;
             "Settings come from the environment first, then the --config file:",
             "  OWNERGATE_APP_ID, OWNERGATE_PRIVATE_KEY_FILE (or OWNERGATE_PRIVATE_KEY), OWNERGATE_WEBHOOK_SECRET,",
             "  OWNERGATE_GITHUB_API_URL (default https://api.github.com), OWNERGATE_PORT (default 8080),",
-            "  OWNERGATE_PUBLIC_URL, OWNERGATE_RECONCILE_INTERVAL (default 10m)."
+            "  OWNERGATE_PUBLIC_URL, OWNERGATE_RECONCILE_INTERVAL (default 10m).",
+            "",
+            "With no App credentials and no --config file, serve starts in setup mode: open /setup to register",
+            "the App on GitHub in one click (GitHub's manifest flow)."
         })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -33,6 +39,17 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        if (config == null && !AppConfigLoader.appConfigured(env, Optional.empty())) {
+            // The credentials /setup saved on request, so "Save" and a restart finish a setup.
+            Optional<Path> saved = AppConfigLoader.savedBySetup(env);
+            if (saved.isPresent()) {
+                System.err.println("ownergate serve: using the App saved by /setup: " + saved.get());
+                config = saved.get();
+            } else {
+                return setupMode();
+            }
+        }
         AppConfig settings;
         try {
             settings = AppConfigLoader.load(System.getenv(), Optional.ofNullable(config));
@@ -41,10 +58,29 @@ public final class ServeCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         settings.weakSecretWarning().ifPresent(w -> System.err.println("ownergate serve: " + w));
-        OwnergateServer server = OwnergateServer.builder(settings).gate(new PolicyGate()).start();
+        return runUntilStopped(OwnergateServer.builder(settings).gate(new PolicyGate()).start());
+    }
+
+    /** No App credentials at all: serve /setup, which registers the App with GitHub's manifest flow. */
+    private Integer setupMode() throws InterruptedException {
+        SetupSettings settings;
+        try {
+            settings = AppConfigLoader.setupSettings(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("ownergate serve: " + e.getMessage());
+            return OwnergateCli.EXIT_INVALID;
+        }
+        return runUntilStopped(SetupServer.start(settings));
+    }
+
+    private static Integer runUntilStopped(AutoCloseable server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("ownergate serve: stopping: " + e);
+            }
             stopped.countDown();
         }, "ownergate-shutdown"));
         stopped.await();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownergate.app.policy.FileVerdict;
+import dev.ownergate.app.policy.RuleVerdict;
+import dev.ownergate.app.policy.StaleApproval;
 import dev.ownergate.app.policy.Verdict;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.Owner;
@@ -49,8 +51,25 @@ final class VerdictJson {
             strings(file.putArray("blockedBy"), f.blockedBy());
             file.put("why", f.why());
         }
+        ArrayNode rules = root.putArray("rules");
+        for (RuleVerdict r : v.rules()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("name", r.name());
+            strings(rule.putArray("files"), r.files());
+            strings(rule.putArray("from"), r.rule().from().stream().map(Owner::toString).toList());
+            rule.put("count", r.rule().count());
+            rule.put("status", name(r.status()));
+            strings(rule.putArray("approvedBy"), r.approvedBy());
+            strings(rule.putArray("blockedBy"), r.blockedBy());
+            rule.put("missing", r.missing());
+            rule.put("why", r.why());
+        }
         strings(root.putArray("approvers"), v.approvers());
         strings(root.putArray("blockedBy"), v.blockedBy());
+        ArrayNode stale = root.putArray("staleApprovals");
+        for (StaleApproval s : v.staleApprovals()) {
+            stale.addObject().put("login", s.login()).put("commit", s.commitSha()).put("reason", s.reason());
+        }
         strings(root.putArray("suggestedReviewers"), v.suggestedReviewers());
         ArrayNode problems = root.putArray("problems");
         for (Diagnostic d : v.configProblems()) {

@@ -233,4 +233,62 @@ public final class AppConfigLoader {
         }
         return out;
     }
+
+    /**
+     * True when any App credential is set (in the environment or by a {@code --config} file): {@code serve}
+     * then runs the App and reports what is missing. False: no App yet, so {@code serve} starts in setup mode.
+     */
+    public static boolean appConfigured(Map<String, String> env, Optional<Path> configFile) {
+        java.util.function.Predicate<String> set = name -> env.get(name) != null && !env.get(name).isBlank();
+        // A key file path alone, naming no file, is where a key will be mounted (an optional Kubernetes Secret
+        // not created yet), not an App.
+        boolean keyFile;
+        try {
+            keyFile = set.test(PRIVATE_KEY_FILE) && Files.exists(Path.of(env.get(PRIVATE_KEY_FILE).strip()));
+        } catch (RuntimeException e) {
+            keyFile = true; // not a path: let loading report it
+        }
+        return configFile.isPresent() || keyFile || java.util.stream.Stream.of(APP_ID, PRIVATE_KEY, WEBHOOK_SECRET).anyMatch(set);
+    }
+
+    /** The settings setup mode reads, validated as for the App (same variables, same messages). */
+    public static SetupSettings setupSettings(Map<String, String> env) throws ConfigException {
+        Map<String, String> s = new LinkedHashMap<>();
+        for (String name : List.of(PORT, API_URL, PUBLIC_URL, SetupSettings.DATA_DIR)) {
+            if (env.get(name) != null && !env.get(name).isBlank()) {
+                s.put(name, env.get(name));
+            }
+        }
+        List<String> invalid = new ArrayList<>();
+        int port = whole(s, PORT, AppConfig.DEFAULT_PORT, 0, 65535, "a port number", invalid);
+        URI apiUrl = s.containsKey(API_URL) ? url(API_URL, s.get(API_URL), invalid) : AppConfig.GITHUB_COM_API;
+        Optional<URI> publicUrl = s.containsKey(PUBLIC_URL)
+                ? Optional.ofNullable(url(PUBLIC_URL, s.get(PUBLIC_URL), invalid)) : Optional.empty();
+        Path dataDir = SetupSettings.DEFAULT_DATA_DIR;
+        if (s.containsKey(SetupSettings.DATA_DIR)) {
+            try {
+                dataDir = Path.of(s.get(SetupSettings.DATA_DIR).strip());
+            } catch (RuntimeException e) {
+                invalid.add(SetupSettings.DATA_DIR + " must be a directory path, not '" + s.get(SetupSettings.DATA_DIR) + "'");
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new ConfigException("cannot start: " + String.join("; ", invalid));
+        }
+        return new SetupSettings(port, apiUrl, publicUrl, dataDir);
+    }
+
+    /** The config file {@code /setup}'s "Save" writes, when it exists: {@code <data dir>/github-app/ownergate.yml}. */
+    public static Optional<Path> savedBySetup(Map<String, String> env) {
+        String dir = env.get(SetupSettings.DATA_DIR);
+        Path file = (dir == null || dir.isBlank() ? SetupSettings.DEFAULT_DATA_DIR : Path.of(dir.strip()))
+                .resolve(SetupSettings.SAVED_CONFIG);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Every variable {@code serve} reads (the App's settings and setup mode's), for the deploy consistency tests. */
+    public static List<String> settingNames() {
+        return java.util.stream.Stream.concat(ALL.stream(), java.util.stream.Stream.of(SetupSettings.DATA_DIR))
+                .distinct().toList();
+    }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHCheckRunBuilder;
+import org.kohsuke.github.GHCommit;
+import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHOrganization;
@@ -51,6 +53,8 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
     private final LruCache<String, GHRepository> repositories = new LruCache<>(1_000);
     // Only needed from an evaluation's first call to its last; the objects are large (both repositories inside).
     private final LruCache<String, GHPullRequest> pulls = new LruCache<>(256);
+    // Reviews listed by recent evaluations, so dismissing a stale one needs no second listing.
+    private final LruCache<Long, GHPullRequestReview> listedReviews = new LruCache<>(4_096);
 
     /** @param appId the App this installation belongs to; it identifies our own check runs */
     GitHubInstallation(GitHub github, long appId, RepoCaches caches) {
@@ -171,14 +175,70 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
         for (GHPullRequestReview r : listed) {
             GHUser user = call("review user", r::getUser);
             Instant submitted = r.getSubmittedAt();
+            String login = user == null ? "" : user.getLogin().toLowerCase(Locale.ROOT);
+            // The listing carries the user's type, so this reads no more from GitHub.
+            boolean bot = user != null && "Bot".equals(call("review user type", user::getType));
             reviews.add(new ReviewInfo(
                     r.getId(),
-                    user == null ? "" : user.getLogin().toLowerCase(Locale.ROOT),
+                    login,
                     r.getState() == null ? "" : r.getState().name(),
                     r.getCommitId() == null ? "" : r.getCommitId(),
-                    submitted));
+                    submitted,
+                    bot || login.endsWith("[bot]")));
+            listedReviews.put(r.getId(), r);
         }
         return reviews;
+    }
+
+    @Override
+    public CommitComparison compare(String repo, String fromSha, String toSha) throws IOException {
+        return caches.comparison(repo + "@" + fromSha + "..." + toSha, () -> {
+            GHRepository r = repository(repo);
+            String what = "GET /repos/" + repo + "/compare/" + fromSha + "..." + toSha;
+            GHCompare compare;
+            try {
+                compare = r.getCompare(fromSha, toSha);
+            } catch (IOException e) {
+                GitHubException failure = translate(what, e);
+                // 404: no such commit (a force-push replaced it and it was collected); 422: no common history.
+                if (failure.isNotFound() || failure.status() == 422) {
+                    return CommitComparison.gone();
+                }
+                throw failure;
+            }
+            GHCommit.File[] listed = compare.getFiles() == null ? new GHCommit.File[0] : compare.getFiles();
+            if (listed.length >= CommitComparison.MAX_LISTED_FILES) {
+                return new CommitComparison(CommitComparison.Outcome.TOO_MANY_FILES, Set.of());
+            }
+            Set<String> paths = new LinkedHashSet<>();
+            for (GHCommit.File f : listed) {
+                paths.add(f.getFileName());
+                if (f.getPreviousFilename() != null) {
+                    paths.add(f.getPreviousFilename());
+                }
+            }
+            return CommitComparison.listed(paths);
+        });
+    }
+
+    @Override
+    public void dismissReview(String repo, int number, long reviewId, String message) throws IOException {
+        GHPullRequestReview review = listedReviews.get(reviewId).orElse(null);
+        if (review == null) {
+            GHPullRequest p = pullHandle(repo, number);
+            review = call("GET /repos/" + repo + "/pulls/" + number + "/reviews", () -> p.listReviews()
+                    .withPageSize(PAGE).toList()).stream().filter(r -> r.getId() == reviewId).findFirst()
+                    .orElse(null);
+            if (review == null) {
+                return; // gone already: nothing to dismiss
+            }
+        }
+        GHPullRequestReview toDismiss = review;
+        call("PUT /repos/" + repo + "/pulls/" + number + "/reviews/" + reviewId + "/dismissals", () -> {
+            toDismiss.dismiss(message);
+            return null;
+        });
+        listedReviews.remove(reviewId);
     }
 
     @Override

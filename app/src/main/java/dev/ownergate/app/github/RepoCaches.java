@@ -17,6 +17,9 @@ final class RepoCaches {
 
     private final Cache<String, GitHubTreeSnapshot.Tree> trees;
     private final Cache<String, String> blobs;
+    /** Comparisons of two commits, for owned-changes; weighed by their paths like trees. */
+    private final Cache<String, CommitComparison> comparisons = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumWeight(200_000).weigher((String key, CommitComparison c) -> Math.max(1, c.paths().size())).build();
 
     RepoCaches() {
         this(MAX_TREE_PATHS, MAX_BLOB_CHARS);
@@ -38,6 +41,11 @@ final class RepoCaches {
     /** A blob's text by its SHA, fetched once. */
     String blob(String sha, IoSupplier<String> fetch) throws IOException {
         return cached(blobs, sha, fetch);
+    }
+
+    /** What changed between two commits, {@code repo@from...to}, compared once. */
+    CommitComparison comparison(String key, IoSupplier<CommitComparison> fetch) throws IOException {
+        return cached(comparisons, key, fetch);
     }
 
     private static <T> T cached(Cache<String, T> cache, String key, IoSupplier<T> fetch) throws IOException {

@@ -20,11 +20,15 @@ import java.util.stream.Collectors;
  *                       (every file is then unowned). Rules that exist but fail to parse are not evaluated:
  *                       the caller uses {@link Evaluation#failClosed}.
  * @param rulesSource    for the check run, e.g. "OWNERS files at abc1234" or ".github/CODEOWNERS at abc1234"
- * @param policy         the policy at the base ({@link PolicyConfig#DEFAULTS} when missing or invalid)
- * @param configProblems problems to show in the check run: the policy file's (errors mean the defaults apply)
- *                       and warnings about the rules (e.g. CODEOWNERS lines GitHub skips)
- * @param teamMembers    each owning team's members (logins), child teams included; a team missing here has
- *                       unknown members, so no approval can satisfy it
+ * @param policy         the policy at the base ({@link PolicyConfig#DEFAULTS} when missing; an invalid policy is
+ *                       never evaluated: the caller fails closed)
+ * @param configProblems warnings to show in the check run: the policy file's (e.g. unknown keys) and the rules'
+ *                       (e.g. CODEOWNERS lines GitHub skips)
+ * @param teamMembers    each owning team's (and each rule's team's) members (logins), child teams included; a team
+ *                       missing here has unknown members, so no approval can satisfy it
+ * @param changesSince   for {@code invalidate_on_push: owned-changes}: what changed from each commit in
+ *                       {@link Evaluation#commitsToCompare} to the head; a commit missing here counts as
+ *                       everything changed
  */
 public record EvaluationInput(
         PullRequestFacts pr,
@@ -32,7 +36,14 @@ public record EvaluationInput(
         String rulesSource,
         PolicyConfig policy,
         List<Diagnostic> configProblems,
-        Map<Owner, Set<String>> teamMembers) {
+        Map<Owner, Set<String>> teamMembers,
+        Map<String, PushedChanges> changesSince) {
+
+    /** An input for a policy that keeps or drops older approvals without comparing commits. */
+    public EvaluationInput(PullRequestFacts pr, OwnershipRules rules, String rulesSource, PolicyConfig policy,
+            List<Diagnostic> configProblems, Map<Owner, Set<String>> teamMembers) {
+        this(pr, rules, rulesSource, policy, configProblems, teamMembers, Map.of());
+    }
 
     public EvaluationInput {
         Objects.requireNonNull(pr, "pr");
@@ -44,6 +55,7 @@ public record EvaluationInput(
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().stream()
                         .map(login -> login.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toCollection(TreeSet::new))));
+        changesSince = changesSince == null ? Map.of() : Map.copyOf(changesSince);
     }
 
     /** A repository without OWNERS or CODEOWNERS files: nothing is owned. */

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * @param anyone      the rules say anyone may approve it ({@code *})
  * @param protectedBy the {@code protected_paths} pattern it matches, or null
  * @param decidedBy   the rule that decided its owners, e.g. {@code lib/OWNERS:3}; empty when none matched
- * @param approvedBy  the logins whose approvals count for it (a team owner is satisfied by a member)
+ * @param approvedBy  the logins whose approvals count for it: for an owned path only approvers who own it (a team
+ *                    owner through a member), in either mode
  * @param blockedBy   the owners of it whose latest review requests changes, when that blocks
  * @param why         one sentence for people: owners, rule, requirement and who approved or what is missing
  */
@@ -44,19 +45,27 @@ public record FileVerdict(
         ANY_REVIEWER,
         /** Nothing: unowned files under {@code unowned_files: allow}. */
         NONE,
+        /** Nothing: it matches {@code approval.ignore} (lockfiles, generated code). */
+        IGNORED,
         /** It cannot be merged: unowned files under {@code unowned_files: block}. */
         FORBIDDEN
     }
 
     public enum FileStatus {
+        /** Approved by approvers who own it (or, for {@code *} and unowned files, by anyone but the author). */
         APPROVED,
+        /**
+         * In {@code any-owner} mode: none of its own owners approved, but the pull request has enough approvals from
+         * owners of other changed files. It passes, and is never shown as approved.
+         */
+        ACCEPTED_BY_OTHER_OWNERS,
         NEEDS_APPROVAL,
         CHANGES_REQUESTED,
         BLOCKED,
         NOT_REQUIRED;
 
         public boolean satisfied() {
-            return this == APPROVED || this == NOT_REQUIRED;
+            return this == APPROVED || this == ACCEPTED_BY_OTHER_OWNERS || this == NOT_REQUIRED;
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.TreeSet;
 /**
  * A small set of owners whose approvals would complete what is missing: a greedy cover.
  *
- * <p>Each missing requirement (an owned file short of approvals from its own owners, or in any-owner mode the
- * pull request short of code-owner approvals) is a need with eligible owners and a count. The owner who helps the
+ * <p>Each missing requirement (an owned file short of approvals from its own owners, a rule short of approvals
+ * from the people and teams it lists, or in any-owner mode the pull request short of code-owner approvals) is a need with eligible owners and a count. The owner who helps the
  * most open needs is picked first; ties go to the owner of more changed files, then to owners the OWNERS files
  * list as reviewers, then to people over teams, then to a hash of the pull request and the login, so that equal
  * owners share the load across pull requests while each pull request gets the same answer every time. The author
@@ -51,16 +52,12 @@ final class SuggestedReviewers {
      * @return users as their login ({@code alice}) and teams as {@code @org/team}, in the order picked
      */
     static List<String> suggest(String pullRequest, String author, int minApprovals, List<Judged> judged,
-            SortedSet<String> codeOwnerApprovers, Set<String> notes) {
+            List<RuleVerdict> rules, SortedSet<String> codeOwnerApprovers, Set<String> notes) {
         List<Need> needs = new ArrayList<>();
-        Set<Owner> allOwners = new TreeSet<>();
-        Set<Owner> allHints = new TreeSet<>();
         boolean anyOwnerOpen = false;
         int anyReviewerFiles = 0;
         for (Judged j : judged) {
             FileVerdict v = j.verdict();
-            allOwners.addAll(eligible(j.ownership().owners(), author, codeOwnerApprovers));
-            allHints.addAll(j.ownership().reviewers());
             if (v.status() != FileStatus.NEEDS_APPROVAL) {
                 continue;
             }
@@ -78,14 +75,31 @@ final class SuggestedReviewers {
                     anyReviewerFiles++;
                     needs.add(new Need(null, Set.of(), minApprovals - v.approvedBy().size()));
                 }
-                case NONE, FORBIDDEN -> { }
+                case NONE, IGNORED, FORBIDDEN -> { }
+            }
+        }
+        for (RuleVerdict r : rules) {
+            if (r.status() == FileStatus.NEEDS_APPROVAL) {
+                Set<Owner> eligible = eligible(new TreeSet<>(r.rule().from()), author, r.approvedBy());
+                if (eligible.isEmpty()) {
+                    notes.add("No one can complete rule '" + r.name() + "': the people it lists ("
+                            + r.rule().fromText() + ") are the author or have already approved");
+                }
+                needs.add(new Need(eligible, Set.of(), r.missing()));
             }
         }
         if (anyOwnerOpen) {
+            Set<Owner> allOwners = new TreeSet<>();
+            Set<Owner> allHints = new TreeSet<>();
+            for (Judged j : judged) {
+                allOwners.addAll(eligible(j.ownership().owners(), author, codeOwnerApprovers));
+                allHints.addAll(j.ownership().reviewers());
+            }
             needs.add(new Need(allOwners, allHints, minApprovals - codeOwnerApprovers.size()));
         }
 
-        Set<Owner> candidates = new TreeSet<>();
+        // The pick below is independent of iteration order (ties end in the owners' natural order), so a hash set.
+        Set<Owner> candidates = new HashSet<>();
         needs.stream().filter(n -> n.eligible != null).forEach(n -> candidates.addAll(n.eligible));
         Map<Owner, Long> spread = new HashMap<>();
         candidates.forEach(c -> spread.put(c, fnv1a(pullRequest + ":" + c)));

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param title              one line for people, e.g. "2 of 5 owned files need approval"
  * @param policy             the policy in one line ({@link PolicyConfig#describe}); empty when not evaluated
  * @param files              one verdict per path the pull request touches (a rename contributes two), by path
- * @param groups             the same paths grouped by owners and status
+ * @param groups             the same paths, but for ignored ones, grouped by owners and status
+ * @param rules              a verdict for each {@code approval.rules} rule that matches a changed file
  * @param approvers          every approver whose approval counted for at least one path
  * @param blockedBy          owners whose latest review requests changes, when that blocks
+ * @param staleApprovals     approvals that no longer count because of a later push, each with its reason
  * @param suggestedReviewers a small set of owners whose approvals would complete the requirements
  *                           ({@code alice}, or {@code @org/team} for a team), best first; never the author
  * @param rulesSource        where the ownership rules came from, e.g. "OWNERS files at abc1234"
@@ -31,8 +33,10 @@ public record Verdict(
         String policy,
         List<FileVerdict> files,
         List<OwnerGroup> groups,
+        List<RuleVerdict> rules,
         List<String> approvers,
         List<String> blockedBy,
+        List<StaleApproval> staleApprovals,
         List<String> suggestedReviewers,
         String rulesSource,
         List<Diagnostic> configProblems,
@@ -47,6 +51,8 @@ public record Verdict(
         rulesSource = rulesSource == null ? "" : rulesSource;
         files = List.copyOf(files);
         groups = List.copyOf(groups);
+        rules = List.copyOf(rules);
+        staleApprovals = List.copyOf(staleApprovals);
         approvers = List.copyOf(approvers);
         blockedBy = List.copyOf(blockedBy);
         suggestedReviewers = List.copyOf(suggestedReviewers);

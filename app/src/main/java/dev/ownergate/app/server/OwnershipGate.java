@@ -1,6 +1,7 @@
 package dev.ownergate.app.server;
 
 import dev.ownergate.app.github.CheckRunPost;
+import dev.ownergate.app.github.CommitComparison;
 import dev.ownergate.app.github.FileChanges;
 import dev.ownergate.app.github.PullRequestInfo;
 import dev.ownergate.app.github.ReviewInfo;
@@ -17,12 +18,30 @@ import java.util.List;
 public interface OwnershipGate {
 
     /**
-     * @param base  the repository at the pull request's base commit: rules and policy come from here, never
-     *              from the head, so a pull request cannot approve itself by editing OWNERS
-     * @param teams members of teams named as owners
+     * @param base    the repository at the pull request's base commit: rules and policy come from here, never
+     *                from the head, so a pull request cannot approve itself by editing OWNERS
+     * @param teams   members of teams named as owners
+     * @param compare what changed from an older commit to another in the pull request's repository; asked only
+     *                by a policy with {@code invalidate_on_push: owned-changes}
      */
     record Input(PullRequestInfo pr, FileChanges files, List<ReviewInfo> reviews, RepoSnapshot base,
-                 TeamDirectory teams) {}
+                 TeamDirectory teams, Compare compare) {
+        public Input(PullRequestInfo pr, FileChanges files, List<ReviewInfo> reviews, RepoSnapshot base,
+                TeamDirectory teams) {
+            this(pr, files, reviews, base, teams, (from, to) -> {
+                throw new IOException("no commit comparisons here");
+            });
+        }
+    }
+
+    /** GitHub's compare API for one repository. */
+    @FunctionalInterface
+    interface Compare {
+        CommitComparison between(String fromSha, String toSha) throws IOException;
+    }
+
+    /** A review to dismiss on GitHub, with the message shown on the pull request. */
+    record Dismissal(long reviewId, String login, String message) {}
 
     /** A verdict, ready to post. */
     interface Decision {
@@ -34,6 +53,11 @@ public interface OwnershipGate {
 
         /** Reviewers to ask ({@code login} or {@code org/team}) when the policy wants review requests; else empty. */
         List<String> reviewRequests();
+
+        /** Stale approvals to dismiss, when the policy says {@code dismiss_stale_reviews: true}; else empty. */
+        default List<Dismissal> dismissals() {
+            return List.of();
+        }
     }
 
     Decision evaluate(Input input) throws IOException;

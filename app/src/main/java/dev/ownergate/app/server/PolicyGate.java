@@ -3,6 +3,7 @@ package dev.ownergate.app.server;
 import dev.ownergate.app.checks.CheckRunRenderer;
 import dev.ownergate.app.checks.CheckRunText;
 import dev.ownergate.app.github.CheckRunPost;
+import dev.ownergate.app.github.CommitComparison;
 import dev.ownergate.app.github.FileChange;
 import dev.ownergate.app.github.ReviewInfo;
 import dev.ownergate.app.policy.ChangedFile;
@@ -10,6 +11,7 @@ import dev.ownergate.app.policy.Evaluation;
 import dev.ownergate.app.policy.EvaluationInput;
 import dev.ownergate.app.policy.PolicyConfig;
 import dev.ownergate.app.policy.PullRequestFacts;
+import dev.ownergate.app.policy.PushedChanges;
 import dev.ownergate.app.policy.Review;
 import dev.ownergate.app.policy.Verdict;
 import dev.ownergate.diagnostics.Diagnostic;
@@ -42,7 +44,12 @@ public final class PolicyGate implements OwnershipGate {
      *
      * @param checkName the name the policy chose; null when no policy was read (a fail-closed verdict)
      */
-    record PolicyDecision(Verdict verdict, String checkName, boolean requestReviews) implements Decision {
+    record PolicyDecision(Verdict verdict, String checkName, boolean requestReviews, boolean dismissStale)
+            implements Decision {
+        PolicyDecision(Verdict verdict, String checkName, boolean requestReviews) {
+            this(verdict, checkName, requestReviews, false);
+        }
+
         @Override
         public boolean passed() {
             return verdict.passed();
@@ -65,6 +72,17 @@ public final class PolicyGate implements OwnershipGate {
         public List<String> reviewRequests() {
             return requestReviews ? verdict.suggestedReviewers() : List.of();
         }
+
+        @Override
+        public List<Dismissal> dismissals() {
+            if (!dismissStale) {
+                return List.of();
+            }
+            return verdict.staleApprovals().stream().filter(s -> s.reviewId() > 0)
+                    .map(s -> new Dismissal(s.reviewId(), s.login(), "Ownergate: this approval no longer counts: @"
+                            + s.login() + " " + s.reason() + ". Please review the new changes."))
+                    .toList();
+        }
     }
 
     @Override
@@ -78,28 +96,34 @@ public final class PolicyGate implements OwnershipGate {
 
     /**
      * The policy of a revision, or the defaults when it has none. A policy file that is a symbolic link or over
-     * {@link FileLimits#MAX_RULES_FILE_BYTES} is an error naming it, so the gate fails closed (docs/security.md).
+     * {@link FileLimits#MAX_RULES_FILE_BYTES} is invalid, with an error naming it, so the gate fails closed
+     * (docs/security.md).
      */
     public static PolicyConfig.Parsed policyAt(TextSource revision) throws IOException {
         try {
             return revision.read(PolicyConfig.PATH, FileLimits.MAX_RULES_FILE_BYTES)
                     .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
-                    .orElse(new PolicyConfig.Parsed(PolicyConfig.DEFAULTS, List.of()));
+                    .orElse(PolicyConfig.Parsed.valid(PolicyConfig.DEFAULTS, List.of()));
         } catch (UnsafeFileException e) {
-            return new PolicyConfig.Parsed(PolicyConfig.DEFAULTS,
-                    List.of(Diagnostic.error(PolicyConfig.PATH, 0, 0, e.getMessage())));
+            return new PolicyConfig.Parsed(Optional.empty(),
+                    List.of(Diagnostic.error(PolicyConfig.PATH, 0, 0, e.getMessage())), PolicyConfig.DEFAULTS.checkName());
         }
     }
 
     private Decision evaluateBase(Input in) throws IOException {
         PolicyConfig.Parsed policy = policyAt(in.base());
-        PolicyConfig config = policy.config();
+        String at = " at " + shortSha(in.pr().baseSha());
+        if (policy.config().isEmpty()) {
+            // Never the defaults instead: a repository that asked for more must not pass with less.
+            return new PolicyDecision(Evaluation.invalidPolicy(in.pr().headSha(), in.pr().repo() + "#"
+                    + in.pr().number(), PolicyConfig.PATH + at, policy.problems()), policy.checkName(), false);
+        }
+        PolicyConfig config = policy.config().get();
         PullRequestFacts facts = facts(in);
 
         Set<String> paths = new LinkedHashSet<>();
         facts.files().forEach(f -> paths.addAll(f.pathsToApprove()));
         OwnershipLoader.Loaded loaded = OwnershipLoader.load(in.base(), paths);
-        String at = " at " + shortSha(in.pr().baseSha());
         if (loaded.rules().isEmpty() || loaded.hasErrors()) {
             List<Diagnostic> errors = loaded.problems().stream().filter(Diagnostic::isError).toList();
             String first = errors.isEmpty() ? "" : ": " + errors.get(0).format()
@@ -112,8 +136,25 @@ public final class PolicyGate implements OwnershipGate {
         List<Diagnostic> problems = new ArrayList<>(policy.problems());
         problems.addAll(loaded.problems());
         Verdict verdict = Evaluation.evaluate(new EvaluationInput(facts, rules, loaded.source() + at, config,
-                problems, teamMembers(in, rules, paths)));
-        return new PolicyDecision(verdict, config.checkName(), config.requestReviews());
+                problems, teamMembers(in, rules, paths, config), changesSince(in, config, facts)));
+        return new PolicyDecision(verdict, config.checkName(), config.requestReviews(), config.dismissStaleReviews());
+    }
+
+    /** One comparison per distinct older approved commit (the adapter caches them across evaluations too). */
+    private static Map<String, PushedChanges> changesSince(Input in, PolicyConfig config, PullRequestFacts facts)
+            throws IOException {
+        Map<String, PushedChanges> changes = new LinkedHashMap<>();
+        for (String sha : Evaluation.commitsToCompare(config, facts)) {
+            CommitComparison c = in.compare().between(sha, facts.headSha());
+            changes.put(sha, switch (c.outcome()) {
+                case LISTED -> new PushedChanges.Listed(c.paths());
+                case GONE -> new PushedChanges.Unknown("that commit is no longer in the repository (a force-push"
+                        + " replaced it)");
+                case TOO_MANY_FILES -> new PushedChanges.Unknown("GitHub lists only the first "
+                        + CommitComparison.MAX_LISTED_FILES + " files changed since then");
+            });
+        }
+        return changes;
     }
 
     @Override
@@ -135,17 +176,18 @@ public final class PolicyGate implements OwnershipGate {
         return PolicyConfig.DEFAULT_CHECK_NAME;
     }
 
-    private static Map<Owner, Set<String>> teamMembers(Input in, OwnershipRules rules, Set<String> paths)
-            throws IOException {
-        Map<Owner, Set<String>> members = new LinkedHashMap<>();
+    private static Map<Owner, Set<String>> teamMembers(Input in, OwnershipRules rules, Set<String> paths,
+            PolicyConfig config) throws IOException {
+        Set<Owner> teams = new LinkedHashSet<>();
         for (String path : paths) {
-            for (Owner owner : rules.ownersOf(path).owners()) {
-                if (owner.isTeam() && !members.containsKey(owner)) {
-                    String name = owner.name();
-                    int slash = name.indexOf('/');
-                    members.put(owner, in.teams().members(name.substring(0, slash), name.substring(slash + 1)));
-                }
-            }
+            rules.ownersOf(path).owners().stream().filter(Owner::isTeam).forEach(teams::add);
+        }
+        teams.addAll(Evaluation.ruleTeams(config, paths));
+        Map<Owner, Set<String>> members = new LinkedHashMap<>();
+        for (Owner team : teams) {
+            String name = team.name();
+            int slash = name.indexOf('/');
+            members.put(team, in.teams().members(name.substring(0, slash), name.substring(slash + 1)));
         }
         return members;
     }
@@ -163,7 +205,7 @@ public final class PolicyGate implements OwnershipGate {
         }
         List<Review> reviews = new ArrayList<>();
         for (ReviewInfo r : in.reviews()) {
-            reviews.add(new Review(r.id(), r.login(), state(r.state()), r.commitSha(), r.submittedAt()));
+            reviews.add(new Review(r.id(), r.login(), state(r.state()), r.commitSha(), r.submittedAt(), r.bot()));
         }
         var pr = in.pr();
         return new PullRequestFacts(pr.repo(), pr.number(), pr.author(), pr.headSha(), pr.baseRef(), pr.baseSha(),

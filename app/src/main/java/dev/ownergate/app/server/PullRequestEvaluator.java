@@ -174,8 +174,8 @@ public final class PullRequestEvaluator {
             return Optional.empty();
         }
         TeamDirectory teamDirectory = teams.over(gh.teams());
-        return Optional.of(new Judged(gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teamDirectory)),
-                reviews));
+        return Optional.of(new Judged(gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teamDirectory,
+                compare(gh, pr))), reviews));
     }
 
     private OwnershipGate.Decision gatherAndDecide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
@@ -185,7 +185,12 @@ public final class PullRequestEvaluator {
         }
         RepoSnapshot base = gh.contents().snapshot(pr.repo(), pr.baseSha());
         List<ReviewInfo> reviews = gh.pulls().reviews(pr.repo(), pr.number());
-        return gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teams.over(gh.teams())));
+        return gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teams.over(gh.teams()),
+                compare(gh, pr)));
+    }
+
+    private static OwnershipGate.Compare compare(GitHubAccess gh, PullRequestInfo pr) {
+        return (from, to) -> gh.pulls().compare(pr.repo(), from, to);
     }
 
     private void post(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
@@ -198,11 +203,25 @@ public final class PullRequestEvaluator {
             // The verdict is posted; a failed courtesy request must not replace it. The next evaluation retries.
             LOG.warn("could not request reviews on {}#{}: {}", pr.repo(), pr.number(), e.getMessage());
         }
+        for (OwnershipGate.Dismissal d : judged.decision().dismissals()) {
+            try {
+                gh.pulls().dismissReview(pr.repo(), pr.number(), d.reviewId(), d.message());
+            } catch (IOException e) {
+                // The verdict already ignores this approval; the dismissal only tells people. Logged, not retried.
+                LOG.warn("could not dismiss @{}'s review {} on {}#{}: {}", d.login(), d.reviewId(), pr.repo(),
+                        pr.number(), e.getMessage());
+            }
+        }
     }
 
     private void requestReviews(GitHubAccess gh, PullRequestInfo pr, Judged judged) throws IOException {
         OwnershipGate.Decision decision = judged.decision();
         if (decision.passed() || decision.reviewRequests().isEmpty()) {
+            return;
+        }
+        if (pr.draft()) {
+            // A draft is not ready for review: the check is posted, the requests wait for ready_for_review.
+            LOG.debug("not requesting reviews on draft {}#{}", pr.repo(), pr.number());
             return;
         }
         Set<String> reviewed = new LinkedHashSet<>();

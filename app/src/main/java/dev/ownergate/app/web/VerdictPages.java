@@ -72,7 +72,8 @@ public final class VerdictPages {
         return repo.toLowerCase(Locale.ROOT) + "#" + number;
     }
 
-    static String escape(String text) {
+    /** HTML text and attribute escaping for every page this server renders. */
+    public static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\"", "&quot;").replace("'", "&#39;");
     }

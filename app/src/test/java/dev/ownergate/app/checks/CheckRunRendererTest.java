@@ -49,7 +49,7 @@ class CheckRunRendererTest {
             reviews.add(new Review(i, approvers.get(i), Review.ReviewState.APPROVED, "head1234567890",
                     Instant.ofEpochSecond(i)));
         }
-        PolicyConfig every = PolicyConfig.parse("p", "approval: {mode: every-file}").config();
+        PolicyConfig every = PolicyConfig.parse("p", "approval: {mode: every-file}").config().orElseThrow();
         return Evaluation.evaluate(new EvaluationInput(
                 new PullRequestFacts("acme/w", 7, "dave", "head1234567890", "main", "base", files, true, reviews),
                 FIRST_FOLDER, "OWNERS files at abc1234", every, problems, Map.of()));
@@ -68,19 +68,20 @@ class CheckRunRendererTest {
     }
 
     @Test
-    void summaryShowsTheTableSuggestionsProblemsReasonsAndRulesSource() {
+    void summaryStartsWithWhatIsMissingThenSuggestionsProblemsTablesAndReasons() {
         Verdict v = verdict(List.of("alice/a", "alice/b", "bob/c", "free/d"), List.of("alice"),
-                List.of(Diagnostic.error(".github/ownergate.yml", 2, 9, "'mode' must be one of any-owner, every-file")));
+                List.of(Diagnostic.warning(".github/ownergate.yml", 2, 3, "unknown key 'approval.notes' is ignored")));
         String summary = CheckRunRenderer.render(v, "code-owners", null).summary();
         assertThat(summary).isEqualTo("""
                 ## ❌ 1 of 3 owned files needs approval
 
+                ### What is missing
+                - <code>bob/c</code>: approval from @bob
+
                 **Suggested reviewers:** @bob
 
                 ### Problems in the policy or the rules
-                The policy file has errors, so the default policy applies.
-
-                - <code>.github/ownergate.yml:2:9: 'mode' must be one of any-owner, every-file</code>
+                - <code>.github/ownergate.yml:2:3: warning: unknown key 'approval.notes' is ignored</code>
 
                 | Files | Owners | Status | Approved by |
                 | --- | --- | --- | --- |
@@ -93,12 +94,50 @@ class CheckRunRendererTest {
                 - <code>alice/a</code> (modified): owned by @alice (alice/OWNERS:1); approved by @alice
                 - <code>alice/b</code> (modified): owned by @alice (alice/OWNERS:1); approved by @alice
                 - <code>bob/c</code> (modified): owned by @bob (bob/OWNERS:1); needs 1 approval from its own owners
-                - <code>free/d</code> (modified): no owner; no approval needed (unowned_files: allow)
+                - <code>free/d</code> (modified): no owner; no approval needed from owners (unowned_files: allow)
 
                 </details>
 
                 ---
                 Rules: OWNERS files at abc1234 · Policy: every-file, 1 approval, unowned files: allow · Head: head12345678""");
+    }
+
+    @Test
+    void invalidPolicyIsListedFirstWithHowToFixIt() {
+        Verdict v = Evaluation.invalidPolicy("abc", "acme/w#7", ".github/ownergate.yml at 1234567",
+                List.of(Diagnostic.error(".github/ownergate.yml", 3, 18, "'unowned_files' must be one of allow,"
+                        + " require-approval, block, not 'blok', e.g. \"unowned_files: require-approval\"")));
+        CheckRunText text = CheckRunRenderer.render(v, "code-owners", null);
+        assertThat(text.conclusion()).isEqualTo("failure");
+        assertThat(text.title()).isEqualTo("Failed closed: .github/ownergate.yml at 1234567 has 1 error; fix it on the"
+                + " base branch");
+        assertThat(text.summary()).startsWith("## ❌ Failed closed: .github/ownergate.yml at 1234567 has 1 error; fix"
+                + " it on the base branch\n\n### Problems in the policy or the rules\nThe policy file has errors, so"
+                + " nothing was evaluated")
+                .contains("- <code>.github/ownergate.yml:3:18: 'unowned_files' must be one of allow, require-approval,"
+                        + " block, not 'blok', e.g. \"unowned_files: require-approval\"</code>");
+    }
+
+    /** 3,000 files with 3,000 different owners, none approved: far over GitHub's limit. */
+    private static String hugeSummary() {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            paths.add("owner" + i + "/some/rather/long/path/to/a/file/number/" + i + ".java");
+        }
+        return CheckRunRenderer.render(verdict(paths, List.of(), List.of()), "c", null).summary();
+    }
+
+    @Test
+    void hugeSummaryKeepsWhatIsMissingAndFromWhomFirst() {
+        String summary = hugeSummary();
+        assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CheckRunRenderer.MAX_SUMMARY);
+        assertThat(summary).contains("### What is missing\n- <code>owner0/some/rather/long/path/to/a/file/number/0"
+                + ".java</code>: approval from @owner0\n");
+        String missing = summary.substring(summary.indexOf("### What is missing"), summary.indexOf("- … and 2970 more"));
+        assertThat(missing.lines().filter(l -> l.startsWith("- <code>owner")).count())
+                .isEqualTo(CheckRunRenderer.MISSING_SHOWN);
+        assertThat(summary).contains("- … and 2970 more (see the tables below)");
+        assertThat(summary.indexOf("### What is missing")).isLessThan(summary.indexOf("**Suggested reviewers:**"));
     }
 
     @Test
@@ -133,11 +172,7 @@ class CheckRunRendererTest {
 
     @Test
     void hugeSummaryIsCutBetweenRowsToGitHubsLimitAndSaysSo() {
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            paths.add("owner" + i + "/some/rather/long/path/to/a/file/number/" + i + ".java");
-        }
-        String summary = CheckRunRenderer.render(verdict(paths, List.of(), List.of()), "c", null).summary();
+        String summary = hugeSummary();
 
         assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CheckRunRenderer.MAX_SUMMARY);
         assertThat(summary.length()).isGreaterThan(CheckRunRenderer.MAX_SUMMARY - 1000);

@@ -64,13 +64,43 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void ownersSettingsAreReadAtTheBase() throws IOException {
+        // An example folder with its own broken OWNERS file: ignored by owners.ignore at the base, it does not
+        // fail the gate, and its files stay owned from above (like this repository's examples/).
+        repo.git("checkout", "-q", "main");
+        repo.write("examples/demo/OWNERS", "approvers: [\"demo!\"]\n").write("examples/demo/a.py", "a\n")
+                .write(".github/ownergate.yml", "owners:\n  ignore: [\"/examples/\"]\n").commitAll("example");
+        repo.git("checkout", "-q", "-b", "example-change");
+        repo.write("examples/demo/a.py", "b\n").commitAll("change example");
+
+        Run run = evaluate("--base", "main", "--approved-by", "lead");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("| <code>examples/demo/a.py</code> | @lead | ✅ approved | @lead |");
+    }
+
+    @Test
+    void anInvalidOwnersSettingFailsClosed() throws IOException {
+        repo.git("checkout", "-q", "main");
+        repo.write(".github/ownergate.yml", "owners:\n  per_file_globs: fnmatch\n").commitAll("bad setting");
+        repo.git("checkout", "-q", "-b", "after-bad-setting");
+        repo.write("src/a.txt", "changed\n").commitAll("change a");
+
+        Run run = evaluate("--base", "main", "--approved-by", "alice");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Failed closed").contains(".github/ownergate.yml:2:19: 'owners.per_file_globs'"
+                + " must be one of find-owners, one-folder, simple, not 'fnmatch'");
+    }
+
+    @Test
     void changeWithoutOwnerApprovalFailsWithExitOneAndSuggestsTheOwner() throws IOException {
         repo.write("src/a.txt", "changed\n").write("docs/guide.md", "new\n").commitAll("change");
 
         Run run = evaluate("--base", "main", "--approved-by", "carol", "--author", "dave");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).startsWith("code-owners: failure: Needs approval from a code owner\n");
+        assertThat(run.out()).startsWith("code-owners: failure: 2 of 2 owned files need approval\n");
         assertThat(run.out()).contains("**Suggested reviewers:** @");
         assertThat(run.out()).contains("@carol's approval counts for no changed file");
     }
@@ -86,7 +116,7 @@ class EvaluateCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("passed").asBoolean()).isFalse();
-        assertThat(json.get("title").asText()).isEqualTo("Needs approval from a code owner");
+        assertThat(json.get("title").asText()).isEqualTo("2 of 2 owned files need approval");
         JsonNode owners = json.get("files").get(0);
         assertThat(owners.get("path").asText()).isEqualTo("src/OWNERS");
         assertThat(owners.get("owners").toString()).isEqualTo("[\"@alice\"]");
@@ -111,14 +141,15 @@ class EvaluateCommandTest {
         repo.git("mv", "src/a.txt", "docs/a.txt");
         repo.commitAll("move a");
 
-        Run run = evaluate("--base", "main", "--approved-by", "lead", "--json");
+        Path anyOwner = Files.writeString(dir.resolve("any.yml"), "approval: {mode: any-owner}\n");
+        Run run = evaluate("--base", "main", "--approved-by", "lead", "--json", "--policy", anyOwner.toString());
 
         JsonNode json = new ObjectMapper().readTree(run.out());
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("schemaVersion", "passed", "conclusion", "checkName", "title", "base", "head",
-                "rulesSource", "policy", "files", "approvers", "blockedBy", "suggestedReviewers", "problems", "notes",
-                "summary");
+                "rulesSource", "policy", "files", "rules", "approvers", "blockedBy", "staleApprovals",
+                "suggestedReviewers", "problems", "notes", "summary");
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.get("head").get("sha").asText()).isEqualTo(repo.git("rev-parse", "HEAD"));
         assertThat(json.get("base").get("ref").asText()).isEqualTo("main");
@@ -133,7 +164,9 @@ class EvaluateCommandTest {
         assertThat(fileKeys).containsExactly("path", "change", "requirement", "status", "owners", "anyone",
                 "protectedBy", "decidedBy", "approvedBy", "blockedBy", "why");
         assertThat(json.get("passed").asBoolean()).isTrue(); // any-owner mode: one owner's approval covers both
-        assertThat(files.get(1).get("status").asText()).isEqualTo("approved");
+        // ... but src/a.txt is never shown as approved by lead, who does not own it.
+        assertThat(files.get(1).get("status").asText()).isEqualTo("accepted-by-other-owners");
+        assertThat(files.get(1).get("approvedBy").toString()).isEqualTo("[]");
         assertThat(files.get(1).get("requirement").asText()).isEqualTo("any-code-owner");
         assertThat(json.get("summary").asText()).startsWith("## ✅ Approved by code owners");
         assertThat(run.exitCode()).isZero();
@@ -143,13 +176,16 @@ class EvaluateCommandTest {
     void policyFileOptionOverridesTheBasePolicy() throws IOException {
         repo.git("mv", "src/a.txt", "docs/a.txt");
         repo.commitAll("move a");
-        Path policy = Files.writeString(dir.resolve("try.yml"), "approval:\n  mode: every-file\n");
+        Path policy = Files.writeString(dir.resolve("try.yml"), "approval:\n  mode: any-owner\n");
 
-        Run run = evaluate("--base", "main", "--approved-by", "lead", "--policy", policy.toString());
+        Run everyFile = evaluate("--base", "main", "--approved-by", "lead");
+        Run anyOwner = evaluate("--base", "main", "--approved-by", "lead", "--policy", policy.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).startsWith("code-owners: failure: 1 of 2 owned files needs approval\n");
-        assertThat(run.out()).contains("Policy: every-file, 1 approval");
+        assertThat(everyFile.exitCode()).isEqualTo(1);
+        assertThat(everyFile.out()).startsWith("code-owners: failure: 1 of 2 owned files needs approval\n");
+        assertThat(everyFile.out()).contains("Policy: every-file, 1 approval");
+        assertThat(anyOwner.exitCode()).isZero();
+        assertThat(anyOwner.out()).contains("Policy: any-owner, 1 approval");
     }
 
     @Test
@@ -165,17 +201,65 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void invalidBasePolicyFallsBackToTheDefaultsAndIsShown() throws IOException {
+    void invalidBasePolicyFailsClosedWithExitTwoAndPositionedErrors() throws IOException {
         repo.git("checkout", "-q", "main");
-        repo.write(".github/ownergate.yml", "approval:\n  mode: all\n").commitAll("bad policy");
+        repo.write(".github/ownergate.yml", "approval:\n  min_approvals: 2\n  unowned_files: blok\n")
+                .commitAll("bad policy");
+        repo.git("checkout", "-q", "-b", "change");
+        repo.write("src/a.txt", "x\n").commitAll("c");
+
+        Run run = evaluate("--base", "main", "--approved-by", "alice");
+
+        assertThat(run.exitCode()).as("never the defaults: one approval must not pass a policy asking for two")
+                .isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("ownergate evaluate: the policy .github/ownergate.yml at main is invalid, so the"
+                + " gate fails closed; fix it on main (or try a fixed copy with --policy FILE):\n"
+                + ".github/ownergate.yml:3:18: 'unowned_files' must be one of allow, require-approval, block, not"
+                + " 'blok', e.g. \"unowned_files: require-approval\"\n");
+    }
+
+    @Test
+    void unknownKeysFarFromAnyKnownOneAreWarningsInTheSummary() throws IOException {
+        repo.git("checkout", "-q", "main");
+        repo.write(".github/ownergate.yml", "approval:\n  notes: reviewed in March\n").commitAll("policy");
         repo.git("checkout", "-q", "-b", "change");
         repo.write("src/a.txt", "x\n").commitAll("c");
 
         Run run = evaluate("--base", "main", "--approved-by", "alice");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("The policy file has errors, so the default policy applies.")
-                .contains(".github/ownergate.yml:2:9: 'mode' must be one of any-owner, every-file, not 'all'");
+        assertThat(run.out()).contains("<code>.github/ownergate.yml:2:3: warning: unknown key 'approval.notes' is"
+                + " ignored;");
+    }
+
+    @Test
+    void aPushDropsOnlyTheApprovalsItAffects() throws IOException {
+        repo.git("checkout", "-q", "main");
+        repo.write("lib/OWNERS", "options:\n  no_parent_owners: true\napprovers:\n  - bob\n").write("lib/b.txt", "b\n")
+                .write(".github/ownergate.yml", "approval: {invalidate_on_push: owned-changes}\n").commitAll("policy");
+        repo.git("checkout", "-q", "-b", "change");
+        repo.write("src/a.txt", "a1\n").write("lib/b.txt", "b1\n").commitAll("first push");
+        repo.write("lib/b.txt", "b2\n").commitAll("second push: only bob's file");
+
+        Run run = evaluate("--base", "main", "--approved-by", "alice@HEAD~1,bob@HEAD~1");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).startsWith("code-owners: failure: 1 of 2 owned files needs approval\n");
+        assertThat(run.out()).contains("### Approvals that no longer count\n- @bob approved "
+                + repo.git("rev-parse", "--short=7", "HEAD~1") + "; since then lib/b.txt changed, which needs @bob's"
+                + " approval (invalidate_on_push: owned-changes)\n");
+        assertThat(run.out()).contains("| <code>src/a.txt</code> | @alice | ✅ approved | @alice |");
+    }
+
+    @Test
+    void aBotsApprovalDoesNotCount() throws IOException {
+        repo.write("src/a.txt", "changed\n").commitAll("change a");
+
+        Run run = evaluate("--base", "main", "--approved-by", "alice[bot]");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("@alice[bot]'s approval does not count: it is a bot account");
     }
 
     @Test

@@ -69,6 +69,9 @@ public final class FakeGitHub implements AutoCloseable {
     private final Set<String> users = ConcurrentHashMap.newKeySet();
     private volatile long appId;
     private volatile PublicKey appKey;
+    private final Map<String, ObjectNode> manifestCodes = new ConcurrentHashMap<>();
+    private final List<JsonNode> manifestsReceived = new CopyOnWriteArrayList<>();
+    private final Map<Long, java.security.KeyPair> registeredApps = new ConcurrentHashMap<>();
 
     private record Fault(String endpoint, int status, Integer retryAfterSeconds, AtomicInteger remaining) {}
 
@@ -141,6 +144,16 @@ public final class FakeGitHub implements AutoCloseable {
     public void app(long id, PublicKey key) {
         this.appId = id;
         this.appKey = key;
+    }
+
+    /** The manifests posted to the App-registration page, oldest first. */
+    public List<JsonNode> manifestsReceived() {
+        return List.copyOf(manifestsReceived);
+    }
+
+    /** The key pair of an App registered through the manifest flow. */
+    public java.security.KeyPair registeredAppKeys(long id) {
+        return registeredApps.get(id);
     }
 
     public void team(String org, String slug, String... members) {
@@ -218,6 +231,11 @@ public final class FakeGitHub implements AutoCloseable {
             return p;
         }
 
+        /** Forgets a commit, as GitHub does with one a force-push left unreachable: comparing with it is a 404. */
+        public void forget(String sha) {
+            commits.remove(sha);
+        }
+
         /** Check runs posted to this repository, oldest first. */
         public List<JsonNode> checkRuns() {
             return List.copyOf(checkRuns);
@@ -251,7 +269,9 @@ public final class FakeGitHub implements AutoCloseable {
         volatile String headSha;
         volatile boolean open = true;
         volatile List<String[]> files = new ArrayList<>(); // {status, path, previousPath}
-        final List<String[]> reviews = new CopyOnWriteArrayList<>(); // {id, login, state, commit, submittedAt}
+        // {id, login, state, commit, submittedAt, user type, dismissal message}
+        final List<String[]> reviews = new CopyOnWriteArrayList<>();
+        volatile boolean draft;
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> requestedTeams = ConcurrentHashMap.newKeySet();
         volatile int changedFilesOverride = -1;
@@ -294,9 +314,33 @@ public final class FakeGitHub implements AutoCloseable {
         }
 
         public Pull review(long id, String login, String state) {
-            reviews.add(new String[] {Long.toString(id), login, state, headSha,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()});
+            return reviewOn(id, login, state, headSha);
+        }
+
+        /** A review submitted on an older commit of the pull request. */
+        public Pull reviewOn(long id, String login, String state, String commitSha) {
+            reviews.add(new String[] {Long.toString(id), login, state, commitSha,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "User", null});
             return this;
+        }
+
+        /** A review by a GitHub App's bot account (user type Bot, login ending in [bot]). */
+        public Pull reviewByBot(long id, String appSlug, String state) {
+            reviews.add(new String[] {Long.toString(id), appSlug + "[bot]", state, headSha,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "Bot", null});
+            return this;
+        }
+
+        public Pull draft(boolean draft) {
+            this.draft = draft;
+            return this;
+        }
+
+        /** The message of each dismissed review, by review id. */
+        public Map<Long, String> dismissals() {
+            Map<Long, String> out = new TreeMap<>();
+            reviews.stream().filter(r -> r[6] != null).forEach(r -> out.put(Long.parseLong(r[0]), r[6]));
+            return out;
         }
 
         /** The next reads of this pull request report {@code oldHead}, as GitHub's lagging replicas can. */
@@ -357,6 +401,10 @@ public final class FakeGitHub implements AutoCloseable {
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
             String rawPath = ex.getRequestURI().getRawPath();
+            if (NEW_APP_PAGE.matcher(rawPath).matches()) {
+                registerAppFromManifest(ex);
+                return;
+            }
             if (!rawPath.startsWith(prefix + "/")) {
                 calls.computeIfAbsent("OUTSIDE THE API " + rawPath, k -> new AtomicInteger()).incrementAndGet();
                 send(ex, new Reply(404, message("Not Found"), null));
@@ -400,7 +448,64 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
+    /**
+     * GitHub's web page that receives a manifest (a form POST with field {@code manifest}), at the web root, not
+     * under the API prefix. Stands in for the operator confirming on GitHub: registers the App with a new key,
+     * secrets and a one-time code, and redirects to the manifest's {@code redirect_url} with the code and the
+     * {@code state} the form carried, as GitHub does.
+     */
+    private static final Pattern NEW_APP_PAGE = Pattern.compile("(?:/organizations/([^/]+))?/settings/apps/new");
+
+    private void registerAppFromManifest(HttpExchange ex) throws IOException {
+        calls.computeIfAbsent("POST /settings/apps/new", k -> new AtomicInteger()).incrementAndGet();
+        Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> params = query(ex.getRequestURI().getRawQuery());
+        JsonNode manifest = JSON.readTree(form.getOrDefault("manifest", "{}"));
+        manifestsReceived.add(manifest);
+        Matcher org = NEW_APP_PAGE.matcher(ex.getRequestURI().getRawPath());
+        org.matches();
+        java.security.KeyPair keys;
+        try {
+            java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
+            keys = gen.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long id = ids.incrementAndGet();
+        registeredApps.put(id, keys);
+        String name = manifest.path("name").asText("app");
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        ObjectNode app = template("GET.app.json");
+        app.put("id", id).put("slug", slug).put("name", name)
+                .put("html_url", "https://github.com/apps/" + slug)
+                .put("client_id", "Iv23li" + Long.toHexString(id) + "fake")
+                .put("client_secret", randomHex(20)).put("webhook_secret", randomHex(20))
+                .put("pem", "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        if (org.group(1) != null) {
+            ((ObjectNode) app.path("owner")).put("login", org.group(1)).put("type", "Organization");
+        }
+        app.set("permissions", manifest.path("default_permissions"));
+        app.set("events", manifest.path("default_events"));
+        String code = randomHex(10);
+        manifestCodes.put(code, app);
+        String redirect = manifest.path("redirect_url").asText();
+        ex.getResponseHeaders().add("Location", redirect + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(params.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        ex.sendResponseHeaders(302, -1);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
     private boolean authorized(Route r, HttpExchange ex) {
+        if (r.endpoint().equals("POST /app-manifests/{code}/conversions")) {
+            return true; // the one-time code is the credential
+        }
         String credential = credential(ex);
         if (credential == null) {
             return false;
@@ -470,6 +575,10 @@ public final class FakeGitHub implements AutoCloseable {
                             .toString());
                     return new Reply(201, t, null);
                 });
+        route("POST", "/app-manifests/([^/]+)/conversions", "POST /app-manifests/{code}/conversions", (m, q, b, ex) -> {
+            ObjectNode app = manifestCodes.remove(m.group(1)); // a code works once
+            return app == null ? new Reply(404, message("Not Found"), null) : new Reply(201, app, null);
+        });
         route("GET", "/app", "GET /app", (m, q, b, ex) ->
                 Reply.ok(template("GET.app.json").put("id", appId == 0 ? 1 : appId)));
         route("GET", "/app/installations/(\\d+)", "GET /app/installations/{id}", (m, q, b, ex) -> {
@@ -548,12 +657,62 @@ public final class FakeGitHub implements AutoCloseable {
             ArrayNode all = JSON.createArrayNode();
             for (String[] r : p.reviews) {
                 ObjectNode e = item.deepCopy();
-                e.put("id", Long.parseLong(r[0])).put("state", r[2]).put("commit_id", r[3]).put("submitted_at", r[4]);
-                ((ObjectNode) e.path("user")).put("login", r[1]);
-                all.add(e);
+                all.add(reviewJson(item, r));
             }
             return page(all, q, ex);
         });
+        route("PUT", o + "/pulls/(\\d+)/reviews/(\\d+)/dismissals",
+                "PUT /repos/{o}/{r}/pulls/{n}/reviews/{id}/dismissals", (m, q, b, ex) -> {
+                    Pull p = repoOf(m).pulls.get(Integer.parseInt(m.group(3)));
+                    String[] review = p == null ? null : p.reviews.stream().filter(r -> r[0].equals(m.group(4)))
+                            .findFirst().orElse(null);
+                    if (review == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    if (!review[2].equals("APPROVED") && !review[2].equals("CHANGES_REQUESTED")) {
+                        return new Reply(422, message("Can not dismiss a " + review[2].toLowerCase(Locale.ROOT)
+                                + " pull request review"), null);
+                    }
+                    if (!b.path("message").isTextual() || b.path("message").asText().isBlank()) {
+                        return new Reply(422, message("Invalid request: message is required"), null);
+                    }
+                    review[2] = "DISMISSED";
+                    review[6] = b.path("message").asText();
+                    return Reply.ok(reviewJson(item("GET.repos.owner.repo.pulls.number.reviews.json"), review));
+                });
+        route("GET", o + "/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)", "GET /repos/{o}/{r}/compare/{basehead}",
+                (m, q, b, ex) -> {
+                    Repo repo = repoOf(m);
+                    Map<String, String> from = repo.commits.get(m.group(3));
+                    Map<String, String> to = repo.commits.get(m.group(4));
+                    if (from == null || to == null) {
+                        return new Reply(404, message("Not Found"), null);
+                    }
+                    ObjectNode out = template("GET.repos.owner.repo.compare.basehead.json");
+                    ObjectNode item = (ObjectNode) out.path("files").get(0);
+                    ArrayNode files = JSON.createArrayNode();
+                    Set<String> paths = new java.util.TreeSet<>(from.keySet());
+                    paths.addAll(to.keySet());
+                    for (String path : paths) {
+                        String before = from.get(path);
+                        String after = to.get(path);
+                        if (java.util.Objects.equals(before, after)) {
+                            continue;
+                        }
+                        String status = before == null ? "added" : after == null ? "removed" : "modified";
+                        ObjectNode f = item.deepCopy().put("filename", path).put("status", status)
+                                .put("sha", after == null ? before : after);
+                        files.add(f);
+                        if (files.size() == 300) {
+                            break; // GitHub lists at most 300 files of a comparison
+                        }
+                    }
+                    boolean same = m.group(3).equals(m.group(4));
+                    out.put("status", same ? "identical" : "ahead").put("ahead_by", same ? 0 : 1).put("behind_by", 0)
+                            .put("total_commits", same ? 0 : 1);
+                    out.set("files", files);
+                    return Reply.ok(out);
+                });
         route("POST", o + "/pulls/(\\d+)/requested_reviewers", "POST /repos/{o}/{r}/pulls/{n}/requested_reviewers",
                 (m, q, b, ex) -> {
                     Repo repo = repoOf(m);
@@ -710,6 +869,14 @@ public final class FakeGitHub implements AutoCloseable {
         return r;
     }
 
+    /** A review in GitHub's shape: the list-reviews example's item with our state. */
+    private static ObjectNode reviewJson(ObjectNode item, String[] r) {
+        ObjectNode e = item.deepCopy();
+        e.put("id", Long.parseLong(r[0])).put("state", r[2]).put("commit_id", r[3]).put("submitted_at", r[4]);
+        ((ObjectNode) e.path("user")).put("login", r[1]).put("type", r[5]);
+        return e;
+    }
+
     /** A repository in GitHub's full shape: the pull request example's base repository, renamed. */
     private ObjectNode repoJson(Repo repo) {
         ObjectNode r = (ObjectNode) fixture("GET.repos.owner.repo.pulls.number.json").path("base").path("repo");
@@ -737,7 +904,7 @@ public final class FakeGitHub implements AutoCloseable {
     private ObjectNode pullJson(Repo repo, Pull p, String templateName) {
         JsonNode fixture = fixture(templateName);
         ObjectNode pr = (ObjectNode) (fixture.isArray() ? fixture.get(0) : fixture);
-        pr.put("number", p.number).put("state", p.open ? "open" : "closed").put("draft", false);
+        pr.put("number", p.number).put("state", p.open ? "open" : "closed").put("draft", p.draft);
         ((ObjectNode) pr.path("user")).put("login", p.author);
         String stale = templateName.equals("GET.repos.owner.repo.pulls.number.json") ? p.staleHeads.poll() : null;
         ((ObjectNode) pr.path("head")).put("sha", stale != null ? stale : p.headSha);

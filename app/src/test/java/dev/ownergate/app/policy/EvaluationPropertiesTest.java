@@ -52,7 +52,7 @@ class EvaluationPropertiesTest {
             List<ChangedFile> files = touched.stream().map(ChangedFile::modified).toList();
             PullRequestFacts pr = new PullRequestFacts("acme/w", 3, author, "head", "main", "base", files, true,
                     withReviews);
-            return new EvaluationInput(pr, rules, "random", PolicyConfig.parse("p", policy).config(), List.of(),
+            return new EvaluationInput(pr, rules, "random", PolicyConfig.parse("p", policy).config().orElseThrow(), List.of(),
                     Map.of(TEAM, Set.of("erin", "bob")));
         }
     }

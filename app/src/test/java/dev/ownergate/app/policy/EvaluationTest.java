@@ -19,23 +19,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EvaluationTest {
 
     private static final String EVERY_FILE = "approval: {mode: every-file}";
+    private static final String ANY_OWNER = "approval: {mode: any-owner}";
 
     static Stream<Arguments> gate() {
         return Stream.of(
                 // any-owner mode
                 gate("anyOwnerModePassesWithOneApprovalFromAnOwnerOfAnyChangedFile",
-                        pr().owns("a", "alice").owns("b", "bob").modifies("a", "b").approvedBy("alice"),
+                        pr().owns("a", "alice").owns("b", "bob").modifies("a", "b").approvedBy("alice")
+                                .policy(ANY_OWNER),
                         true, "Approved by code owners"),
                 gate("anyOwnerModeIgnoresApprovalsFromNonOwners",
-                        pr().owns("a", "alice").modifies("a").approvedBy("carol"),
+                        pr().owns("a", "alice").modifies("a").approvedBy("carol").policy(ANY_OWNER),
                         false, "Needs approval from a code owner"),
                 gate("anyOwnerModeCountsDistinctOwnerApproversForMinApprovals",
                         pr().owns("a", "alice").owns("b", "bob").modifies("a", "b").approvedBy("alice", "alice")
-                                .policy("approval: {min_approvals: 2}"),
+                                .policy("approval: {mode: any-owner, min_approvals: 2}"),
                         false, "Needs 1 more approval from code owners"),
                 gate("anyOwnerModePassesWithMinApprovalsFromOwnersOfDifferentFiles",
                         pr().owns("a", "alice").owns("b", "bob").modifies("a", "b").approvedBy("alice", "bob")
-                                .policy("approval: {min_approvals: 2}"),
+                                .policy("approval: {mode: any-owner, min_approvals: 2}"),
                         true, "Approved by code owners"),
                 // every-file mode
                 gate("everyFileModeNeedsEachOwnedFilesOwnOwners",
@@ -64,7 +66,7 @@ class EvaluationTest {
                         false, "1 of 2 owned files needs approval"),
                 gate("deletionNeedsTheOwnersOfTheDeletedPath",
                         pr().owns("gone", "alice").changes(ChangedFile.removed("gone")),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 // teams and emails
                 gate("teamOwnerIsSatisfiedByAMembersApproval",
                         pr().owns("a", "@acme/core").team("acme/core", "erin").modifies("a").approvedBy("erin")
@@ -79,24 +81,24 @@ class EvaluationTest {
                         false, "1 of 1 owned file needs approval"),
                 gate("emailOwnerNeverMatchesALogin",
                         pr().owns("a", "alice@example.com").modifies("a").approvedBy("alice"),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("loginsCompareCaseInsensitively",
                         pr().owns("a", "alice").modifies("a").approvedBy("Alice"),
                         true, "Approved by code owners"),
                 // the author
                 gate("authorWhoOwnsAFileDoesNotApproveItByDefault",
                         pr().owns("a", "dave").modifies("a"),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("authorWhoOwnsAFileApprovesItWithAllowAuthor",
                         pr().owns("a", "dave").modifies("a").policy("approval: {allow_author: true}"),
                         true, "Approved by code owners"),
                 gate("authorCountsAsOneApproverTowardsMinApprovals",
                         pr().owns("a", "dave", "alice").modifies("a")
                                 .policy("approval: {allow_author: true, min_approvals: 2}"),
-                        false, "Needs 1 more approval from code owners"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("authorsOwnApprovalReviewNeverCounts",
                         pr().owns("a", "dave").modifies("a").approvedBy("dave"),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("authorInAnOwningTeamApprovesWithAllowAuthor",
                         pr().owns("a", "@acme/core").team("acme/core", "dave").modifies("a")
                                 .policy("approval: {allow_author: true, mode: every-file}"),
@@ -105,7 +107,7 @@ class EvaluationTest {
                 gate("dismissedReviewCancelsTheUsersEarlierApproval",
                         pr().owns("a", "alice").modifies("a").approvedBy("alice")
                                 .review("alice", ReviewState.DISMISSED, HEAD),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("laterCommentKeepsTheEarlierApproval",
                         pr().owns("a", "alice").modifies("a").approvedBy("alice")
                                 .review("alice", ReviewState.COMMENTED, HEAD),
@@ -131,7 +133,7 @@ class EvaluationTest {
                         pr().owns("a", "bob").modifies("a")
                                 .rawReview(new Review(8, "bob", ReviewState.DISMISSED, HEAD, Instant.ofEpochSecond(10)))
                                 .rawReview(new Review(7, "bob", ReviewState.APPROVED, HEAD, Instant.ofEpochSecond(10))),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 // pushes
                 gate("approvalOnAnOlderCommitCountsByDefault",
                         pr().owns("a", "alice").modifies("a").review("alice", ReviewState.APPROVED, OLD),
@@ -139,7 +141,7 @@ class EvaluationTest {
                 gate("approvalOnAnOlderCommitDoesNotCountWithInvalidateOnPush",
                         pr().owns("a", "alice").modifies("a").review("alice", ReviewState.APPROVED, OLD)
                                 .policy("approval: {invalidate_on_push: true}"),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("approvalOnTheHeadCountsWithInvalidateOnPush",
                         pr().owns("a", "alice").modifies("a").approvedBy("alice")
                                 .policy("approval: {invalidate_on_push: true}"),
@@ -147,7 +149,7 @@ class EvaluationTest {
                 gate("approvalWithoutAKnownCommitDoesNotCountWithInvalidateOnPush",
                         pr().owns("a", "alice").modifies("a").review("alice", ReviewState.APPROVED, null)
                                 .policy("approval: {invalidate_on_push: true}"),
-                        false, "Needs approval from a code owner"),
+                        false, "1 of 1 owned file needs approval"),
                 gate("twoMembersOfAnOwningTeamAreTwoApprovers",
                         pr().owns("a", "@acme/core").team("acme/core", "erin", "bob").modifies("a")
                                 .approvedBy("erin", "bob").policy("approval: {mode: every-file, min_approvals: 2}"),
@@ -178,19 +180,19 @@ class EvaluationTest {
                 // protected paths
                 gate("protectedPathNeedsItsOwnOwnersEvenInAnyOwnerMode",
                         pr().owns("src/a", "alice").owns("OWNERS", "root").modifies("src/a", "OWNERS")
-                                .approvedBy("alice"),
+                                .approvedBy("alice").policy(ANY_OWNER),
                         false, "1 of 2 owned files needs approval"),
                 gate("doubleStarPatternProtectsNestedOwnersFiles",
                         pr().owns("src/a", "alice").owns("src/OWNERS", "lead").modifies("src/a", "src/OWNERS")
-                                .approvedBy("alice"),
+                                .approvedBy("alice").policy(ANY_OWNER),
                         false, "1 of 2 owned files needs approval"),
                 gate("protectedPathPassesWithItsOwnOwners",
                         pr().owns("src/a", "alice").owns("src/OWNERS", "lead").modifies("src/a", "src/OWNERS")
-                                .approvedBy("lead"),
+                                .approvedBy("lead").policy(ANY_OWNER),
                         true, "Approved by code owners"),
                 gate("emptyProtectedPathsMakeOwnersFilesOrdinary",
                         pr().owns("src/a", "alice").owns("OWNERS", "root").modifies("src/a", "OWNERS")
-                                .approvedBy("alice").policy("approval: {protected_paths: []}"),
+                                .approvedBy("alice").policy("approval: {mode: any-owner, protected_paths: []}"),
                         true, "Approved by code owners"),
                 gate("unownedProtectedFileNeedsAReviewerEvenWhenUnownedFilesAreAllowed",
                         pr().modifies(".github/ownergate.yml"),
@@ -250,7 +252,7 @@ class EvaluationTest {
         Verdict v = pr().owns("old/x", "alice").owns("new/x", "bob").owns("OWNERS", "root")
                 .changes(ChangedFile.renamed("old/x", "new/x"), ChangedFile.modified("OWNERS"),
                         ChangedFile.added("free"))
-                .approvedBy("alice").evaluate();
+                .approvedBy("alice").policy(ANY_OWNER).evaluate();
         assertThat(v.files()).extracting(FileVerdict::path, FileVerdict::change, FileVerdict::requirement,
                         FileVerdict::status)
                 .containsExactly(
@@ -259,13 +261,14 @@ class EvaluationTest {
                         org.assertj.core.groups.Tuple.tuple("free", ChangedFile.Change.ADDED, Requirement.NONE,
                                 FileStatus.NOT_REQUIRED),
                         org.assertj.core.groups.Tuple.tuple("new/x", ChangedFile.Change.RENAMED,
-                                Requirement.ANY_CODE_OWNER, FileStatus.APPROVED),
+                                Requirement.ANY_CODE_OWNER, FileStatus.ACCEPTED_BY_OTHER_OWNERS),
                         org.assertj.core.groups.Tuple.tuple("old/x", ChangedFile.Change.RENAMED,
                                 Requirement.ANY_CODE_OWNER, FileStatus.APPROVED));
         assertThat(v.files()).extracting(FileVerdict::why).containsExactly(
                 "owned by @root (rules:OWNERS); protected path (**/OWNERS); needs 1 approval from its own owners",
-                "no owner; no approval needed (unowned_files: allow)",
-                "renamed from old/x; owned by @bob (rules:new/x); approved by @alice",
+                "no owner; no approval needed from owners (unowned_files: allow)",
+                "renamed from old/x; owned by @bob (rules:new/x); none of its owners approved; it passes in any-owner"
+                        + " mode on the approval of @alice, who owns other changed files",
                 "renamed to new/x; owned by @alice (rules:old/x); approved by @alice");
         assertThat(v.approvers()).containsExactly("alice");
         assertThat(v.rulesSource()).isEqualTo("test rules at base0");
@@ -294,9 +297,12 @@ class EvaluationTest {
                         + " give Ownergate read access to the organization's members",
                 "x@example.com is an email address: approvals are matched by GitHub login, so none can count for it;"
                         + " write that owner as a login in the rules",
-                "@alice's approval is on old0, not the head commit, so it does not count (invalidate_on_push: true)",
-                "@carol's approval counts for no changed file: @carol owns none of them",
+                "@carol's approval counts for no changed file: @carol owns none of them and no rule that covers them"
+                        + " lists @carol",
                 "@eve requested changes but owns no changed file, so it does not block");
+        assertThat(v.staleApprovals()).extracting(StaleApproval::login, StaleApproval::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alice", "approved old0, not the head commit"
+                        + " (invalidate_on_push: true)"));
     }
 
     @Test
@@ -304,7 +310,8 @@ class EvaluationTest {
         Verdict v = pr().owns("a", "dave").modifies("a").policy("approval: {allow_author: true}").evaluate();
         assertThat(v.approvers()).containsExactly("dave");
         assertThat(v.notes()).contains(
-                "@dave (the author) owns changed files and counts as one of their approvers (allow_author: true)");
+                "@dave (the author) owns changed files or may approve for a rule, and counts as one of their approvers"
+                        + " (allow_author: true)");
     }
 
     @Test
@@ -354,7 +361,7 @@ class EvaluationTest {
         Verdict group = Evaluation.combine("mg1", List.of(one, two));
         assertThat(group.passed()).isFalse();
         assertThat(group.title())
-                .isEqualTo("acme/widgets#2 is not approved: Needs approval from a code owner");
+                .isEqualTo("acme/widgets#2 is not approved: 1 of 1 owned file needs approval");
         assertThat(group.suggestedReviewers()).containsExactly("bob");
     }
 

@@ -18,6 +18,7 @@ final class Scenario {
     private final List<ChangedFile> files = new ArrayList<>();
     private final List<Review> reviews = new ArrayList<>();
     private final Map<Owner, Set<String>> teams = new HashMap<>();
+    private final Map<String, PushedChanges> changesSince = new HashMap<>();
     private String author = "dave";
     private boolean complete = true;
     private boolean noRules;
@@ -66,6 +67,27 @@ final class Scenario {
         return this;
     }
 
+    /** An approval by a bot account (GitHub's user type Bot), on the head. */
+    Scenario approvedByBot(String login) {
+        clock++;
+        reviews.add(new Review(clock, login, ReviewState.APPROVED, HEAD, Instant.ofEpochSecond(1_700_000_000L + clock),
+                true));
+        return this;
+    }
+
+    /** What the compare API lists as changed from {@code sha} to the head. */
+    Scenario changedSince(String sha, String... paths) {
+        changesSince.put(sha, new PushedChanges.Listed(Set.of(paths)));
+        return this;
+    }
+
+    /** {@code sha} is gone: a force-push replaced it. */
+    Scenario goneSince(String sha) {
+        changesSince.put(sha, new PushedChanges.Unknown("that commit is no longer in the repository (a force-push"
+                + " replaced it)"));
+        return this;
+    }
+
     Scenario rawReview(Review review) {
         reviews.add(review);
         return this;
@@ -109,8 +131,8 @@ final class Scenario {
         }
         PullRequestFacts facts = new PullRequestFacts("acme/widgets", number, author, HEAD, "main", "base0", files,
                 complete, reviews);
-        return new EvaluationInput(facts, noRules ? null : rules, "test rules at base0", parsed.config(), List.of(),
-                teams);
+        return new EvaluationInput(facts, noRules ? null : rules, "test rules at base0", parsed.config().orElseThrow(),
+                List.of(), teams, changesSince);
     }
 
     Verdict evaluate() {

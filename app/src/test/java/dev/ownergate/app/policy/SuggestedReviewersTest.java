@@ -35,7 +35,8 @@ class SuggestedReviewersTest {
 
     @Test
     void anyOwnerModeSuggestsOneOwnerForTheWholePullRequest() {
-        Verdict v = pr().owns("a", "alice").owns("b", "bob").owns("c", "bob").modifies("a", "b", "c").evaluate();
+        Verdict v = pr().owns("a", "alice").owns("b", "bob").owns("c", "bob").modifies("a", "b", "c")
+                .policy("approval: {mode: any-owner}").evaluate();
         assertThat(v.suggestedReviewers()).containsExactly("bob");
     }
 

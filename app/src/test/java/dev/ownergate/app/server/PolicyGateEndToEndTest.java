@@ -96,14 +96,15 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
-    void policyFileThatIsASymlinkIsAnErrorNamingItAndTheDefaultsApply() throws Exception {
-        // As for any invalid policy file (docs/policy.md): the defaults apply and the check shows the error.
+    void policyFileThatIsASymlinkFailsClosedNamingIt() throws Exception {
+        // As for any invalid policy file (docs/policy.md): never the defaults instead.
         String base = repo.commitWithSymlinks(Map.of("OWNERS", "approvers:\n- alice\n",
                 ".github/ownergate.yml", "../../secrets.yml", "src/app.txt", "x\n"), java.util.Set.of(".github/ownergate.yml"));
         repo.pull(31, "carol", "main", base, "h31").modified("src/app.txt").review(31, "alice", "APPROVED");
 
         JsonNode check = opened(31, "h31");
 
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
         assertThat(check.path("output").path("summary").asText()).contains("'.github/ownergate.yml' is a symbolic link");
     }
 
@@ -119,6 +120,34 @@ class PolicyGateEndToEndTest {
         assertThat(check.path("output").path("title").asText()).contains("over the limit of 1048576 bytes");
         // Only the root OWNERS blob is fetched: lib/OWNERS is refused by the size the tree listing gave.
         assertThat(h.github.calls().getOrDefault("GET /repos/{o}/{r}/git/blobs/{sha}", 0)).isEqualTo(1);
+    }
+
+    @Test
+    void theOwnersSettingsAtTheBaseDecideWhichOwnersFilesAreRead() throws Exception {
+        // vendor/x/y is on Prow's built-in denylist; examples/ is ignored by the repository's setting. Both broken
+        // OWNERS files would fail the check closed if they were read.
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n",
+                "examples/demo/OWNERS", "approvers: [\"demo!\"]\n", "examples/demo/a.py", "x\n",
+                "vendor/k8s.io/api/OWNERS", "approvers: [\"upstream!\"]\n", "vendor/k8s.io/api/doc.go", "x\n",
+                ".github/ownergate.yml", "owners:\n  ignore: [\"/examples/\"]\n"));
+        repo.pull(11, "carol", "main", base, "h11").modified("examples/demo/a.py", "vendor/k8s.io/api/doc.go")
+                .review(11, "alice", "APPROVED");
+
+        JsonNode check = opened(11, "h11");
+
+        assertThat(check.path("conclusion").asText()).as(check.toString()).isEqualTo("success");
+    }
+
+    @Test
+    void anInvalidOwnersSettingAtTheBaseFailsClosed() throws Exception {
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n",
+                ".github/ownergate.yml", "owners:\n  unresolved_imports: never\n"));
+        repo.pull(12, "carol", "main", base, "h12").modified("src/app.txt").review(12, "alice", "APPROVED");
+
+        JsonNode check = opened(12, "h12");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains(".github/ownergate.yml");
     }
 
     @Test
