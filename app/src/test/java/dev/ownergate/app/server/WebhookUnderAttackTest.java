@@ -40,6 +40,8 @@ class WebhookUnderAttackTest {
                 .run(WebhookAttack.Kind.SLOW_BODIES, 300, Duration.ofSeconds(12), Duration.ofSeconds(2));
 
         assertAnswered(r);
+        // Graceful stop waits for requests in flight: let the last slow bodies reach their deadline first.
+        Thread.sleep(BodyDeadlines.deadline(1_000).plusSeconds(2).toMillis());
         // Each slow body is cut at its deadline (5 s for 1,000 bytes) and the attacker reconnects.
         assertThat(r.attackRequests()).isGreaterThan(300);
     }
