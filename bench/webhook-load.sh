@@ -21,5 +21,5 @@ mvn_java="${MAVEN_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
 JAVA_HOME="$mvn_java" ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="app/target/classes:app/target/test-classes:owners-compiler/target/classes:$(cat app/target/bench.classpath)"
-exec "$jdk/bin/java" ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=app/src/test/resources/logback-test.xml \
+exec "$jdk/bin/java" ${BENCH_JAVA_OPTS:-} -Xms${BENCH_HEAP:-512m} -Xmx${BENCH_HEAP:-1g} -XX:+UseParallelGC -Dlogback.configurationFile=app/src/test/resources/logback-test.xml \
   -cp "$cp" "${BENCH_MAIN:-dev.ownergate.app.bench.WebhookLoad}" "$@"

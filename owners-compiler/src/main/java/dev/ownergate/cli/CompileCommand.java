@@ -77,6 +77,14 @@ public final class CompileCommand implements Callable<Integer> {
             return OwnergateCli.EXIT_INVALID;
         }
         Path target = (output != null ? output : rootDir.resolve(".github/CODEOWNERS")).toAbsolutePath().normalize();
+        if (output == null) {
+            String link = linkOnTheWay(rootDir, target);
+            if (link != null) {
+                err.println("ownergate compile: " + link + " is a symbolic link; compile writes only inside the"
+                        + " repository and never through a link (remove it, or say where with --output FILE)");
+                return OwnergateCli.EXIT_INVALID;
+            }
+        }
 
         PhaseTimer timer = PhaseTimer.fromEnvironment(err);
         // Read the tracked OWNERS files while git walks the tree for untracked ones.
@@ -169,6 +177,23 @@ public final class CompileCommand implements Callable<Integer> {
                 stats.rules(), stats.rules() == 1 ? "" : "s", stats.files(),
                 stats.verifiedFiles() > 0 ? " verified" : " (not verified)");
         return OwnergateCli.EXIT_OK;
+    }
+
+    /**
+     * The first path from {@code root} down to {@code target} that is a symbolic link, repo-relative; null when
+     * there is none. A pull request that turns {@code .github} into a link must not make compile write (or
+     * {@code --check} read) outside the repository.
+     */
+    private static String linkOnTheWay(Path root, Path target) {
+        Path rel = root.relativize(target);
+        Path at = root;
+        for (Path part : rel) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                return root.relativize(at).toString().replace('\\', '/');
+            }
+        }
+        return null;
     }
 
     private static void printDiff(PrintWriter out, String path, String current, String wanted) {

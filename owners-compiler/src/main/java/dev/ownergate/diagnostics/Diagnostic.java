@@ -15,6 +15,11 @@ public record Diagnostic(Severity severity, String path, int line, int column, S
             .thenComparing(Diagnostic::severity)
             .thenComparing(Diagnostic::message);
 
+    /** The message is made safe to print: it may quote a user's file (see {@link Excerpt}). */
+    public Diagnostic {
+        message = Excerpt.sanitize(message);
+    }
+
     public static Diagnostic error(String path, int line, int column, String message) {
         return new Diagnostic(Severity.ERROR, path, line, column, message);
     }

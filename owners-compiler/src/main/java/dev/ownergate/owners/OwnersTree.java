@@ -3,6 +3,7 @@ package dev.ownergate.owners;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.ownership.FileOwnership;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.FileLimits;
 import dev.ownergate.repo.SourceUnavailableException;
 import dev.ownergate.repo.TextSource;
 import dev.ownergate.settings.OwnersSettings;
@@ -115,7 +116,9 @@ public final class OwnersTree implements OwnershipRules {
     }
 
     /** As above, reading the files as the repository's settings say; {@code settings.ignore} is the caller's job. */
-    public static LoadResult load(Collection<String> ownersFilePaths, TextSource source, OwnersSettings settings) {
+    public static LoadResult load(Collection<String> ownersFilePaths, TextSource unbounded, OwnersSettings settings) {
+        // Every rules file (OWNERS, OWNERS_ALIASES, imports) is refused over the limit before it is read.
+        TextSource source = unbounded.limitedTo(FileLimits.MAX_RULES_FILE_BYTES);
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
         OwnersAliases aliases = OwnersAliases.none();
         Optional<String> aliasText = read(source, OwnersAliases.FILE_NAME, diagnostics);
@@ -135,9 +138,12 @@ public final class OwnersTree implements OwnershipRules {
                         + " OWNERS and imported files in one tree; Ownergate stops here to bound its work"));
                 break;
             }
+            int known = diagnostics.size();
             Optional<String> text = read(source, path, diagnostics);
             if (text.isEmpty()) {
-                diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
+                if (diagnostics.size() == known) { // else the reason is already given (a link, too large)
+                    diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
+                }
                 continue;
             }
             OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, context);

@@ -7,6 +7,7 @@ import dev.ownergate.codeowners.CodeownersRules;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.OwnersTree;
 import dev.ownergate.repo.RepoSnapshot;
+import dev.ownergate.repo.UnsafeFileException;
 import dev.ownergate.repo.TextSource;
 import dev.ownergate.settings.OwnersSettings;
 import dev.ownergate.settings.OwnersSettingsParser;
@@ -81,7 +82,13 @@ public final class OwnershipLoader {
             return new Loaded(Optional.of(NoRules.INSTANCE), List.of(), "no OWNERS or CODEOWNERS file");
         }
         String path = codeowners.get();
-        String text = snapshot.read(path).orElse("");
+        String text;
+        try {
+            text = snapshot.read(path).orElse("");
+        } catch (UnsafeFileException e) {
+            // A link is never followed (docs/security.md): no rules, and an error naming it, so callers fail closed.
+            return new Loaded(Optional.empty(), List.of(Diagnostic.error(path, 0, 0, e.getMessage())), path);
+        }
         CodeownersFile file = CodeownersFile.parse(path, text);
         List<Diagnostic> problems = new ArrayList<>();
         for (CodeownersError error : file.errors()) {

@@ -25,15 +25,30 @@ public final class GitChanges {
      */
     public static List<Change> between(Path repoDir, String range) throws IOException {
         List<String> args = new ArrayList<>(List.of("-c", "core.quotepath=off", "diff", "--name-status", "-z", "-M"));
+        List<String> revisions = new ArrayList<>();
         if (range.contains("...")) {
-            args.add(range);
+            revisions.add(range);
+            for (String side : range.split("\\.\\.\\.", -1)) {
+                if (!side.isEmpty()) {
+                    GitRefs.requireRevision(side);
+                }
+            }
         } else if (range.contains("..")) {
             int dots = range.indexOf("..");
-            args.add(range.substring(0, dots));
-            args.add(range.substring(dots + 2));
+            // Like git: an empty side of A..B means HEAD.
+            String base = range.substring(0, dots);
+            String head = range.substring(dots + 2);
+            revisions.add(base.isEmpty() ? "HEAD" : base);
+            revisions.add(head.isEmpty() ? "HEAD" : head);
         } else {
-            args.add(range);
+            revisions.add(range);
         }
+        for (String revision : revisions) {
+            GitRefs.requireRevision(revision);
+        }
+        // Revisions from the command line are never options, whatever they look like.
+        args.add("--end-of-options");
+        args.addAll(revisions);
         args.add("--");
         return parse(Git.splitNul(new Git(repoDir.toAbsolutePath().normalize()).require(args.toArray(String[]::new))));
     }

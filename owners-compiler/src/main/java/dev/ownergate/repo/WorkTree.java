@@ -5,12 +5,16 @@ import dev.ownergate.owners.OwnersAliases;
 import dev.ownergate.owners.OwnersTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -132,7 +136,7 @@ public final class WorkTree implements RepoSnapshot {
 
         /** Reads files of the folder while the listing completes. */
         public TextSource reader() {
-            return path -> readFile(root, path);
+            return new DiskReader(root);
         }
 
         /** Waits for the untracked rule files and returns the whole work tree. */
@@ -227,15 +231,65 @@ public final class WorkTree implements RepoSnapshot {
 
     @Override
     public Optional<String> read(String path) throws IOException {
-        return readFile(root, path);
+        return new DiskReader(root).read(path);
     }
 
-    private static Optional<String> readFile(Path root, String path) throws IOException {
-        Path file = root.resolve(path);
-        if (!file.normalize().startsWith(root) || !Files.isRegularFile(file)) {
+    @Override
+    public Optional<String> read(String path, long maxBytes) throws IOException {
+        return new DiskReader(root).read(path, maxBytes);
+    }
+
+    /** Reads files under a root, the same way for a listing in progress and for the whole tree. */
+    private record DiskReader(Path root) implements TextSource {
+        @Override
+        public Optional<String> read(String path) throws IOException {
+            return readFile(root, path, Long.MAX_VALUE);
+        }
+
+        @Override
+        public Optional<String> read(String path, long maxBytes) throws IOException {
+            return readFile(root, path, maxBytes);
+        }
+    }
+
+    /**
+     * Reads a regular file inside {@code root}. A symbolic link is refused, never followed, and so is a file
+     * whose folder is reached through one: a pull request that adds {@code OWNERS -> /proc/self/environ} must
+     * not get the job's environment printed. Anything else (a fifo, a device) is not a file here.
+     */
+    private static Optional<String> readFile(Path root, String path, long maxBytes) throws IOException {
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
             return Optional.empty();
         }
-        return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return Optional.empty();
+        }
+        if (attrs.isSymbolicLink()) {
+            throw UnsafeFileException.symlink(path);
+        }
+        if (!attrs.isRegularFile()) {
+            return Optional.empty();
+        }
+        if (!file.getParent().toRealPath().startsWith(root.toRealPath())) {
+            throw UnsafeFileException.outsideRoot(path);
+        }
+        if (attrs.size() > maxBytes) {
+            throw UnsafeFileException.tooLarge(path, attrs.size(), maxBytes);
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS))) {
+            // Read at most one byte past the limit: the file may have grown since its size was taken.
+            long cap = maxBytes == Long.MAX_VALUE ? Integer.MAX_VALUE - 16 : maxBytes + 1;
+            byte[] bytes = Channels.newInputStream(channel).readNBytes((int) Math.min(cap, Integer.MAX_VALUE - 16));
+            if (bytes.length > maxBytes) {
+                throw UnsafeFileException.tooLarge(path, bytes.length, maxBytes);
+            }
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        }
     }
 
     @Override

@@ -49,7 +49,9 @@ class OwnersTreeTest {
         OwnersTree.LoadResult result = OwnersTree.load(List.of("lib/OWNERS"), broken);
 
         assertThat(result.diagnostics()).extracting(Diagnostic::format)
-                .contains("lib/OWNERS:0:0: cannot read this OWNERS file");
+                .contains("lib/OWNERS:0:0: cannot read: Permission denied")
+                .as("the reason is given once, not followed by a generic line")
+                .doesNotContain("lib/OWNERS:0:0: cannot read this OWNERS file");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ownergate.app.policy.ChangedFile;
 import dev.ownergate.app.policy.Evaluation;
 import dev.ownergate.app.policy.EvaluationInput;
 import dev.ownergate.app.policy.PolicyConfig;
+import dev.ownergate.app.server.PolicyGate;
 import dev.ownergate.app.policy.PullRequestFacts;
 import dev.ownergate.app.policy.PushedChanges;
 import dev.ownergate.app.policy.Review;
@@ -221,9 +222,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private PolicyConfig.Parsed policy(GitRevision baseRev) throws IOException, InvalidInput {
         if (policyFile == null) {
-            PolicyConfig.Parsed parsed = baseRev.read(PolicyConfig.PATH)
-                    .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
-                    .orElse(PolicyConfig.Parsed.valid(PolicyConfig.DEFAULTS, List.of()));
+            PolicyConfig.Parsed parsed = PolicyGate.policyAt(baseRev);
             if (!parsed.valid()) {
                 // As the check run: an invalid policy fails closed, never falls back to the defaults.
                 List<String> lines = parsed.problems().stream().map(Diagnostic::format).toList();

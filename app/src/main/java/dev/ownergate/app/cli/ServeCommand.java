@@ -63,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("ownergate serve: " + e.getMessage());
             return OwnergateCli.EXIT_INVALID;
         }
+        settings.weakSecretWarning().ifPresent(w -> System.err.println("ownergate serve: " + w));
         return runUntilStopped(OwnergateServer.builder(settings).gate(new PolicyGate())
                 // How long a replica killed mid-job holds that job; only tests and benchmarks shorten it.
                 .lease(Duration.ofMillis(Long.getLong("ownergate.jobLeaseMillis", 30_000)))

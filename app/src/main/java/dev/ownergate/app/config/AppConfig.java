@@ -30,6 +30,12 @@ public record AppConfig(
     /** Evaluations in flight at once; they mostly wait on GitHub (its secondary limit: 100 concurrent requests). */
     public static final int DEFAULT_MAX_EVALUATIONS = 32;
 
+    /**
+     * A shorter webhook secret draws a warning at start-up: the secret is all that stands between the network
+     * and the queue (GitHub's docs ask for "a random string with high entropy").
+     */
+    public static final int MIN_SECRET_LENGTH = 16;
+
     public AppConfig {
         webhookSecret = webhookSecret.clone();
         web = web == null ? WebSettings.NONE : web;
@@ -60,6 +66,15 @@ public record AppConfig(
     public AppConfig withStore(dev.ownergate.app.store.StoreSettings other) {
         return new AppConfig(appId, privateKey, webhookSecret, apiUrl, port, publicUrl, reconcileInterval,
                 maxEvaluations, other, web);
+    }
+
+    /** The warning to print at start-up when the webhook secret is weak; empty when it is long enough. */
+    public Optional<String> weakSecretWarning() {
+        if (webhookSecret.length >= MIN_SECRET_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of("warning: the webhook secret has " + webhookSecret.length + " characters; use at least "
+                + MIN_SECRET_LENGTH + " random ones (e.g. openssl rand -hex 32), set the same in the App's settings");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.ownergate.app.github;
 
+import dev.ownergate.repo.GitRevision;
 import dev.ownergate.repo.RepoSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -368,12 +370,18 @@ public final class GitHubInstallation implements PullRequestSource, ChecksSink, 
                     + " is too large for GitHub to list in one response", false, null);
         }
         Map<String, String> paths = new HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
+        Set<String> symlinks = new HashSet<>();
         for (GHTreeEntry entry : listed.getTree()) {
             if ("blob".equals(entry.getType())) {
                 paths.put(entry.getPath(), entry.getSha());
+                sizes.put(entry.getPath(), entry.getSize());
+                if (GitRevision.SYMLINK_MODE.equals(entry.getMode())) {
+                    symlinks.add(entry.getPath());
+                }
             }
         }
-        return GitHubTreeSnapshot.Tree.of(repo, commitSha, paths);
+        return GitHubTreeSnapshot.Tree.of(repo, commitSha, paths, sizes, symlinks);
     }
 
     private String blob(String repo, String sha) throws IOException {

@@ -38,6 +38,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +98,7 @@ public final class OwnergateServer implements AutoCloseable {
         this.reconciler = new Reconciler(app, dispatcher, store);
         this.retention = new Retention(store.decisions(), config.store().retentionDays(), b.clock);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
-                new EventRouter(), dispatcher, metrics);
+                new EventRouter(), dispatcher, metrics, new RequestBodies());
         AuditApi audit = new AuditApi(store.decisions());
 
         // Pages and the API: sign-in with the App's OAuth client, and one Access that every route asks.
@@ -151,11 +153,25 @@ public final class OwnergateServer implements AutoCloseable {
 
         this.javalin = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.http.maxRequestSize = WebhookEndpoint.MAX_BODY;
+            c.http.maxRequestSize = RequestBodies.MAX_BODY;
             c.jetty.port = config.port();
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setPort(config.port());
+                connector.setIdleTimeout(BodyDeadlines.IDLE_TIMEOUT.toMillis());
+                // Java's default backlog of 50 drops connections under a flood; GitHub's SYN is then retried
+                // after 1, 3 and 7 seconds, close to its 10-second limit.
+                connector.setAcceptQueueSize(BodyDeadlines.ACCEPT_QUEUE);
+                return connector;
+            });
             c.jetty.modifyServer(server -> {
                 // In-flight requests finish before Jetty stops; new ones are refused meanwhile.
                 server.setStopTimeout(b.stopTimeout.toMillis());
+                // Bodies arrive without a thread and at a minimum rate (docs/security.md).
+                server.insertHandler(BodyDeadlines.eagerSmallBodies());
+                server.insertHandler(new BodyDeadlines(() -> metrics.delivery("unverified", "too_large")));
+                // Outermost, so that it counts a request from its first byte: a request inside the eager
+                // content handler was otherwise counted out twice when its connection was cut, and stop hung.
                 server.insertHandler(new GracefulHandler());
             });
             c.fileRenderer(Pages.renderer());

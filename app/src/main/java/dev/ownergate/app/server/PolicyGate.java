@@ -18,7 +18,10 @@ import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.ownership.OwnershipRules;
+import dev.ownergate.repo.FileLimits;
 import dev.ownergate.repo.SourceUnavailableException;
+import dev.ownergate.repo.TextSource;
+import dev.ownergate.repo.UnsafeFileException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,10 +99,24 @@ public final class PolicyGate implements OwnershipGate {
         }
     }
 
+    /**
+     * The policy of a revision, or the defaults when it has none. A policy file that is a symbolic link or over
+     * {@link FileLimits#MAX_RULES_FILE_BYTES} is invalid, with an error naming it, so the gate fails closed
+     * (docs/security.md).
+     */
+    public static PolicyConfig.Parsed policyAt(TextSource revision) throws IOException {
+        try {
+            return revision.read(PolicyConfig.PATH, FileLimits.MAX_RULES_FILE_BYTES)
+                    .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
+                    .orElse(PolicyConfig.Parsed.valid(PolicyConfig.DEFAULTS, List.of()));
+        } catch (UnsafeFileException e) {
+            return new PolicyConfig.Parsed(Optional.empty(),
+                    List.of(Diagnostic.error(PolicyConfig.PATH, 0, 0, e.getMessage())), PolicyConfig.DEFAULTS.checkName());
+        }
+    }
+
     private Decision evaluateBase(Input in) throws IOException {
-        PolicyConfig.Parsed policy = in.base().read(PolicyConfig.PATH)
-                .map(text -> PolicyConfig.parse(PolicyConfig.PATH, text))
-                .orElse(PolicyConfig.Parsed.valid(PolicyConfig.DEFAULTS, List.of()));
+        PolicyConfig.Parsed policy = policyAt(in.base());
         String at = " at " + shortSha(in.pr().baseSha());
         if (policy.config().isEmpty()) {
             // Never the defaults instead: a repository that asked for more must not pass with less.

@@ -2,6 +2,7 @@ package dev.ownergate.app.server;
 
 import dev.ownergate.app.github.CheckRunPost;
 import dev.ownergate.app.github.FileChanges;
+import dev.ownergate.app.github.EvaluationBudget;
 import dev.ownergate.app.github.GitHubException;
 import dev.ownergate.app.github.LruCache;
 import dev.ownergate.app.github.PullRequestInfo;
@@ -130,6 +131,12 @@ public final class PullRequestEvaluator {
                         : describe(e));
             }
             throw e;
+        } catch (EvaluationBudget.Exceeded e) {
+            // Not retried: the same rules would exceed the same limit. The title names the limit.
+            if (headSha != null) {
+                failClosed(gh, repo, number, headSha, e.title());
+            }
+            outcome = "over_budget";
         } catch (IOException | RuntimeException e) {
             // A bug or an unreadable answer must not leave an old passing check standing.
             if (headSha != null) {

@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +18,15 @@ import java.util.Optional;
  * it to the store, and only then answers 2xx. Nothing here waits on GitHub.
  */
 final class WebhookEndpoint implements Handler {
-    /** GitHub caps payloads at 25 MB (docs: "Webhook events and payloads"). */
-    static final long MAX_BODY = 25L * 1024 * 1024;
-
     private final WebhookSignature signature;
     private final EventRouter router;
     private final Dispatcher dispatcher;
     private final ServerMetrics metrics;
+    private final RequestBodies bodies;
 
-    WebhookEndpoint(WebhookSignature signature, EventRouter router, Dispatcher dispatcher, ServerMetrics metrics) {
+    WebhookEndpoint(WebhookSignature signature, EventRouter router, Dispatcher dispatcher, ServerMetrics metrics,
+                    RequestBodies bodies) {
+        this.bodies = bodies;
         this.signature = signature;
         this.router = router;
         this.dispatcher = dispatcher;
@@ -39,19 +38,29 @@ final class WebhookEndpoint implements Handler {
         String event = Optional.ofNullable(ctx.header("X-GitHub-Event")).orElse("");
         // Until the signature checks out, the event name is anyone's text: keep it out of metric labels.
         String unverified = "unverified";
-        if (ctx.contentLength() > MAX_BODY) {
-            reply(ctx, 413, unverified, "too_large", "payload larger than 25 MB");
+        // Read as it arrives, under limits shared by all connections: nothing is sized by Content-Length.
+        RequestBodies.Outcome read;
+        try {
+            read = bodies.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+        } catch (IOException e) {
+            // The client went away or was cut at its deadline (BodyDeadlines): nobody is left to answer.
+            metrics.delivery(unverified, "aborted");
+            ctx.header("Connection", "close"); // else the connection lingers until its idle timeout
+            ctx.status(400);
             return;
         }
-        byte[] body = body(ctx);
-        if (body.length > MAX_BODY) {
-            reply(ctx, 413, unverified, "too_large", "payload larger than 25 MB");
+        if (read instanceof RequestBodies.Refused refused) {
+            // Whatever is left of the body is not worth reading: close the connection instead.
+            ctx.header("Connection", "close");
+            reply(ctx, refused.status(), unverified, refused.result(), refused.reason());
             return;
         }
-        if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
+        RequestBodies.Body chunks = (RequestBodies.Body) read;
+        if (!signature.verify(chunks::update, ctx.header("X-Hub-Signature-256"))) {
             reply(ctx, 401, unverified, "bad_signature", "missing or invalid X-Hub-Signature-256");
             return;
         }
+        byte[] body = chunks.bytes();
         String metricEvent = event.isEmpty() ? "none" : event;
         if (event.isEmpty()) {
             reply(ctx, 400, metricEvent, "malformed", "missing X-GitHub-Event");
@@ -86,20 +95,6 @@ final class WebhookEndpoint implements Handler {
             return;
         }
         reply(ctx, 200, metricEvent, "accepted", "queued " + work.get().size());
-    }
-
-    /**
-     * The body in one array of the declared length. Javalin's {@code bodyAsBytes} grows a buffer from 8 KB and
-     * copies it out: about 90 KB of garbage for every 25 KB delivery.
-     */
-    private static byte[] body(Context ctx) throws IOException {
-        int length = ctx.contentLength();
-        if (length < 0) {
-            return ctx.bodyAsBytes(); // chunked: no length to size the array by
-        }
-        byte[] body = new byte[length];
-        int read = ctx.req().getInputStream().readNBytes(body, 0, length);
-        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     private void reply(Context ctx, int status, String event, String result, String message) throws IOException {

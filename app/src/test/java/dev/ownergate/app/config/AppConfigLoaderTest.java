@@ -220,4 +220,19 @@ class AppConfigLoaderTest {
                 .hasMessageContaining("OWNERGATE_AUDIT_RETENTION_DAYS must be a number of days")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void aWebhookSecretShorterThan16CharactersDrawsAWarningAndALongerOneNone() throws Exception {
+        java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        java.security.PrivateKey key = gen.generateKeyPair().getPrivate();
+        AppConfig weak = new AppConfig(1, key, "x".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                AppConfig.GITHUB_COM_API, 0, java.util.Optional.empty(), AppConfig.DEFAULT_RECONCILE_INTERVAL, 1);
+        AppConfig strong = new AppConfig(1, key, "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                AppConfig.GITHUB_COM_API, 0, java.util.Optional.empty(), AppConfig.DEFAULT_RECONCILE_INTERVAL, 1);
+
+        assertThat(weak.weakSecretWarning()).hasValueSatisfying(w -> assertThat(w)
+                .contains("the webhook secret has 1 characters").contains("at least 16").doesNotContain("'x'"));
+        assertThat(strong.weakSecretWarning()).isEmpty();
+    }
 }

@@ -217,6 +217,16 @@ public final class FakeGitHub implements AutoCloseable {
             this.fullName = fullName;
         }
 
+        /** Paths stored as symbolic links (mode 120000), by commit SHA: the file's text is the link's target. */
+        final Map<String, Set<String>> symlinks = new ConcurrentHashMap<>();
+
+        /** Stores a commit in which {@code links} are symbolic links to the text given for them; returns its SHA. */
+        public String commitWithSymlinks(Map<String, String> files, Set<String> links) {
+            String sha = commit(files);
+            symlinks.put(sha, Set.copyOf(links));
+            return sha;
+        }
+
         /** Stores a commit with exactly these files; returns its SHA. */
         public String commit(Map<String, String> files) {
             Map<String, String> tree = new TreeMap<>();
@@ -834,8 +844,12 @@ public final class FakeGitHub implements AutoCloseable {
                 for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
                     dirs.add(path.substring(0, i));
                 }
-                entries.add(item.deepCopy().put("path", path).put("sha", sha).put("type", "blob")
-                        .put("size", repo.blobs.get(sha).length()));
+                ObjectNode entry = item.deepCopy().put("path", path).put("sha", sha).put("type", "blob")
+                        .put("size", repo.blobs.get(sha).getBytes(StandardCharsets.UTF_8).length);
+                if (repo.symlinks.getOrDefault(m.group(3), Set.of()).contains(path)) {
+                    entry.put("mode", "120000");
+                }
+                entries.add(entry);
             });
             for (String d : dirs) {
                 ObjectNode e = item.deepCopy().put("path", d).put("type", "tree").put("mode", "040000");

@@ -71,6 +71,58 @@ class PolicyGateEndToEndTest {
     }
 
     @Test
+    void ownersFileThatIsASymlinkInTheBaseTreeFailsClosedNamingIt() throws Exception {
+        // Git stores a link as a blob holding its target, with mode 120000: never followed (docs/security.md).
+        String base = repo.commitWithSymlinks(Map.of("OWNERS", "approvers:\n- alice\n", "lib/OWNERS", "/etc/passwd",
+                "lib/app.txt", "x\n"), java.util.Set.of("lib/OWNERS"));
+        repo.pull(30, "carol", "main", base, "h30").modified("lib/app.txt").review(30, "alice", "APPROVED");
+
+        JsonNode check = opened(30, "h30");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains("'lib/OWNERS' is a symbolic link");
+    }
+
+    @Test
+    void codeownersThatIsASymlinkFailsClosedNamingIt() throws Exception {
+        String base = repo.commitWithSymlinks(Map.of(".github/CODEOWNERS", "/etc/passwd", "src/app.txt", "x\n"),
+                java.util.Set.of(".github/CODEOWNERS"));
+        repo.pull(33, "carol", "main", base, "h33").modified("src/app.txt").review(33, "alice", "APPROVED");
+
+        JsonNode check = opened(33, "h33");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains("'.github/CODEOWNERS' is a symbolic link");
+    }
+
+    @Test
+    void policyFileThatIsASymlinkFailsClosedNamingIt() throws Exception {
+        // As for any invalid policy file (docs/policy.md): never the defaults instead.
+        String base = repo.commitWithSymlinks(Map.of("OWNERS", "approvers:\n- alice\n",
+                ".github/ownergate.yml", "../../secrets.yml", "src/app.txt", "x\n"), java.util.Set.of(".github/ownergate.yml"));
+        repo.pull(31, "carol", "main", base, "h31").modified("src/app.txt").review(31, "alice", "APPROVED");
+
+        JsonNode check = opened(31, "h31");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("summary").asText()).contains("'.github/ownergate.yml' is a symbolic link");
+    }
+
+    @Test
+    void ownersFileOverTheSizeLimitFailsClosedBeforeItsBlobIsFetched() throws Exception {
+        String big = "approvers:\n" + "- alice\n".repeat(150_000);
+        String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "lib/OWNERS", big, "lib/app.txt", "x\n"));
+        repo.pull(32, "carol", "main", base, "h32").modified("lib/app.txt").review(32, "alice", "APPROVED");
+
+        JsonNode check = opened(32, "h32");
+
+        assertThat(check.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(check.path("output").path("title").asText()).contains("over the limit of 1048576 bytes");
+        // Only the root OWNERS blob is fetched: lib/OWNERS is refused by the size the tree listing gave.
+        assertThat(h.github.calls().getOrDefault("GET /repos/{o}/{r}/git/blobs/{sha}", 0)).isEqualTo(1);
+    }
+
+    @Test
     void theOwnersSettingsAtTheBaseDecideWhichOwnersFilesAreRead() throws Exception {
         // vendor/x/y is on Prow's built-in denylist; examples/ is ignored by the repository's setting. Both broken
         // OWNERS files would fail the check closed if they were read.
