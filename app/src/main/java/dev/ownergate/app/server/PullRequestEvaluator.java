@@ -137,6 +137,7 @@ public final class PullRequestEvaluator {
                 failClosed(gh, repo, number, headSha, e.title());
             }
             outcome = "over_budget";
+            return List.of();
         } catch (IOException | RuntimeException e) {
             // A bug or an unreadable answer must not leave an old passing check standing.
             if (headSha != null) {
