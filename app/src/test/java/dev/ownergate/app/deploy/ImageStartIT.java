@@ -119,7 +119,13 @@ class ImageStartIT {
             full.add(BWRAP.toString());
             full.addAll(hostRootReadOnly());
             full.addAll(List.of("--dev", "/dev", "--proc", "/proc",
-                    "--tmpfs", "/tmp", "--bind", data.toString(), IMAGE.volumes().get(0), "--remount-ro", "/",
+                    "--tmpfs", "/tmp"));
+            Path jarDir = JAR.toAbsolutePath().getParent();
+            if (jarDir.startsWith("/tmp")) {
+                // A checkout under /tmp (CI may clone there) is hidden by the sandbox's own /tmp: show the jar.
+                full.addAll(List.of("--ro-bind", jarDir.toString(), jarDir.toString()));
+            }
+            full.addAll(List.of("--bind", data.toString(), IMAGE.volumes().get(0), "--remount-ro", "/",
                     "--unshare-user", "--uid", Long.toString(IMAGE.uid()), "--gid", Long.toString(IMAGE.gid()),
                     "--chdir", IMAGE.workdir(), "--die-with-parent", "--clearenv"));
             env.forEach((k, v) -> full.addAll(List.of("--setenv", k, v)));
