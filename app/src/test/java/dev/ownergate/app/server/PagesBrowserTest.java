@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownergate.app.browser.HeadlessChromium;
 import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.config.WebSettings;
 import dev.ownergate.app.fake.FakeGitHub;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,9 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser is not installed. Requests a browser cannot make (a forged POST, the API) go through an HTTP client.
  */
 class PagesBrowserTest {
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("OWNERGATE_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("OWNERGATE_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
     static final long INSTALLATION = 7;
     static final String REPO = "acme/widgets";
     static final String SECRET_REPO = "acme/vault";
@@ -78,16 +72,10 @@ class PagesBrowserTest {
         h.awaitIdle();
         override(OVERRIDER, "/ownergate override " + HOSTILE_REASON);
 
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+        if (!HeadlessChromium.installed()) {
             return; // each browser test then reports itself skipped, with the reason
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(profile);
     }
 
     static void override(String login, String body) throws InterruptedException {
@@ -117,8 +105,7 @@ class PagesBrowserTest {
     }
 
     private static void needsTheBrowser() {
-        assumeTrue(browser != null, "SKIPPED: Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "); run .ci/install-deps.sh");
+        assumeTrue(browser != null, HeadlessChromium.notInstalled());
     }
 
     private static String url(String path) {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ownergate.app.browser.HeadlessChromium;
 import dev.ownergate.app.config.AppConfig;
 import dev.ownergate.app.config.AppConfigLoader;
 import dev.ownergate.app.config.PemKeys;
 import dev.ownergate.app.config.SetupSettings;
 import dev.ownergate.app.fake.FakeGitHub;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * conversions} and shows credentials that really are the new App's; nothing is written until "Save".
  */
 class SetupFlowBrowserTest {
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("OWNERGATE_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("OWNERGATE_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dataDir;
@@ -69,15 +65,8 @@ class SetupFlowBrowserTest {
     }
 
     private void openBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); run .ci/install-chromium.sh");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.notInstalled());
+        browser = HeadlessChromium.start(profile);
     }
 
     private String setupUrl(String path) {
