@@ -16,7 +16,8 @@ public interface DecisionLog {
 
     /**
      * Appends a merge, looking up the decision in force on {@code headSha} and flagging an exception when it is
-     * missing, failing or an override. Returns the merge as stored.
+     * missing, failing or an override. Returns the merge as stored. Idempotent: a pull request merges once at a
+     * head, so a merge already recorded for this head is returned as it was, and nothing is added.
      */
     MergeRecord recordMerge(String repo, int number, String headSha, String mergeCommitSha, String mergedBy,
                             String deliveryId, Instant at);

@@ -68,6 +68,13 @@ final class JdbcDecisionLog implements DecisionLog {
     public MergeRecord recordMerge(String repo, int number, String headSha, String mergeCommitSha, String mergedBy,
                                    String deliveryId, Instant at) {
         return store.tx(c -> {
+            // A rerun (a crash between recording and completing the job, a redelivery) finds the merge recorded.
+            Optional<MergeRecord> recorded = merges(c, " WHERE repo_lc = ? AND pr_number = ? AND head_sha = ?"
+                    + " ORDER BY id FETCH FIRST 1 ROWS ONLY", repo.toLowerCase(Locale.ROOT), number, headSha)
+                    .stream().map(e -> ((AuditEntry.Merged) e).merge()).findFirst();
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
             Optional<StoredDecision> inForce = select(c, " WHERE repo_lc = ? AND pr_number = ? AND head_sha = ?"
                     + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", repo.toLowerCase(Locale.ROOT), number, headSha)
                     .stream().findFirst();

@@ -27,7 +27,7 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
         this.log = log;
     }
 
-    private enum Outcome { NEW, DUPLICATE, RACE }
+    private enum Outcome { NEW, DUPLICATE, MISSING, RACE }
 
     /** One webhook waiting for its delivery to be committed. */
     private record Pending(String deliveryId, String event, Instant receivedAt, List<Job> jobs,
@@ -218,22 +218,25 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
         String work = WorkJson.write(job.work());
         long at = now.toEpochMilli();
         try (PreparedStatement u = c.prepareStatement("UPDATE job SET work = ?, delivery_id = ?, version = version + 1,"
-                + " due_at = CASE WHEN attempts = 0 AND due_at > ? THEN ? ELSE due_at END WHERE job_key = ?")) {
+                + " due_at = CASE WHEN attempts = 0 AND due_at > ? THEN ? ELSE due_at END, installation_id = ?"
+                + " WHERE job_key = ?")) {
             u.setString(1, work);
             setNullable(u, 2, job.deliveryId());
             u.setLong(3, at);
             u.setLong(4, at);
-            u.setString(5, job.key());
+            u.setLong(5, Jobs.installation(job.work()));
+            u.setString(6, job.key());
             if (u.executeUpdate() > 0) {
                 return true;
             }
         }
         try (PreparedStatement i = c.prepareStatement("INSERT INTO job (job_key, work, delivery_id, version,"
-                + " attempts, due_at) VALUES (?, ?, ?, 1, 0, ?)")) {
+                + " attempts, due_at, installation_id) VALUES (?, ?, ?, 1, 0, ?, ?)")) {
             i.setString(1, job.key());
             i.setString(2, work);
             setNullable(i, 3, job.deliveryId());
             i.setLong(4, at);
+            i.setLong(5, Jobs.installation(job.work()));
             i.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -244,6 +247,16 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
         }
     }
 
+    /** How many due jobs a claim looks at: every installation's first jobs, whatever the backlog. */
+    private static final int CANDIDATES = 4096;
+
+    private volatile long lastServed = -1;
+
+    /**
+     * Claims in {@link FairShare} order. The candidates are read without locks (a window function cannot be
+     * combined with {@code FOR UPDATE}), then locked by key with the due and lease conditions checked again, so a
+     * row another replica claimed in between is skipped.
+     */
     @Override
     public List<Claim> claim(String worker, int max, Duration lease, Instant now) {
         if (max <= 0) {
@@ -252,18 +265,51 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
         long at = now.toEpochMilli();
         Instant until = now.plus(lease);
         return store.tx(c -> {
-            List<Claim> claims = new ArrayList<>();
-            // SKIP LOCKED: replicas claiming at the same moment take different rows instead of waiting in line.
-            try (PreparedStatement s = c.prepareStatement("SELECT job_key, work, version, attempts, delivery_id"
-                    + " FROM job WHERE due_at <= ? AND (leased_until IS NULL OR leased_until < ?)"
-                    + " ORDER BY due_at FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+            List<FairShare.Candidate> due = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT job_key, installation_id, due_at FROM ("
+                    + "SELECT job_key, installation_id, due_at, ROW_NUMBER() OVER (PARTITION BY installation_id"
+                    + " ORDER BY due_at, job_key) AS turn FROM job"
+                    + " WHERE due_at <= ? AND (leased_until IS NULL OR leased_until < ?)) ranked"
+                    + " WHERE turn <= ? ORDER BY turn FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
                 s.setLong(1, at);
                 s.setLong(2, at);
+                s.setInt(3, max);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        claims.add(new Claim(r.getString(1), WorkJson.read(r.getString(2)), r.getLong(3),
-                                r.getInt(4), r.getString(5), worker, until));
+                        due.add(new FairShare.Candidate(r.getString(1), r.getLong(2), Instant.ofEpochMilli(r.getLong(3))));
                     }
+                }
+            }
+            // Twice as many as wanted: some may be locked by another replica claiming at the same moment.
+            List<FairShare.Candidate> wanted = FairShare.order(due, lastServed, 2 * max);
+            if (wanted.isEmpty()) {
+                return List.<Claim>of();
+            }
+            java.util.Map<String, Claim> locked = new java.util.HashMap<>();
+            String in = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
+            // SKIP LOCKED: replicas claiming at the same moment take different rows instead of waiting in line.
+            try (PreparedStatement s = c.prepareStatement("SELECT job_key, work, version, attempts, delivery_id"
+                    + " FROM job WHERE job_key IN (" + in + ") AND due_at <= ?"
+                    + " AND (leased_until IS NULL OR leased_until < ?) FOR UPDATE SKIP LOCKED")) {
+                int i = 1;
+                for (FairShare.Candidate candidate : wanted) {
+                    s.setString(i++, candidate.key());
+                }
+                s.setLong(i++, at);
+                s.setLong(i, at);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        locked.put(r.getString(1), new Claim(r.getString(1), WorkJson.read(r.getString(2)),
+                                r.getLong(3), r.getInt(4), r.getString(5), worker, until));
+                    }
+                }
+            }
+            List<Claim> claims = new ArrayList<>();
+            for (FairShare.Candidate candidate : wanted) {
+                Claim claim = locked.get(candidate.key());
+                if (claim != null && claims.size() < max) {
+                    claims.add(claim);
+                    lastServed = candidate.installationId();
                 }
             }
             if (!claims.isEmpty()) {
@@ -409,27 +455,36 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
         });
     }
 
+    /** In one transaction, so a crash can neither lose the job nor leave it both queued and dead. */
     @Override
     public boolean requeue(long deadLetterId, Instant now) {
-        Optional<Job> job = store.tx(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT job_key, work, delivery_id FROM dead_letter WHERE id = ? FOR UPDATE")) {
-                s.setLong(1, deadLetterId);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Outcome outcome = store.tx(c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT job_key, work, delivery_id FROM dead_letter WHERE id = ? FOR UPDATE")) {
+                    s.setLong(1, deadLetterId);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            return Outcome.MISSING;
+                        }
+                        Job found = new Job(r.getString(1), WorkJson.read(r.getString(2)), r.getString(3));
+                        try (PreparedStatement d = c.prepareStatement("DELETE FROM dead_letter WHERE id = ?")) {
+                            d.setLong(1, deadLetterId);
+                            d.executeUpdate();
+                        }
+                        if (!upsert(c, found, now)) {
+                            c.rollback();
+                            return Outcome.RACE;
+                        }
+                        return Outcome.NEW;
                     }
-                    Job found = new Job(r.getString(1), WorkJson.read(r.getString(2)), r.getString(3));
-                    try (PreparedStatement d = c.prepareStatement("DELETE FROM dead_letter WHERE id = ?")) {
-                        d.setLong(1, deadLetterId);
-                        d.executeUpdate();
-                    }
-                    return Optional.of(found);
                 }
+            });
+            if (outcome != Outcome.RACE) {
+                return outcome == Outcome.NEW;
             }
-        });
-        job.ifPresent(j -> enqueue(j, now));
-        return job.isPresent();
+        }
+        throw new StoreException("could not re-queue dead letter " + deadLetterId + ": its key kept racing", null);
     }
 
     @Override

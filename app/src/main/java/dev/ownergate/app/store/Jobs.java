@@ -12,6 +12,22 @@ public final class Jobs {
         return repo.toLowerCase(Locale.ROOT) + "#" + number;
     }
 
+    /**
+     * The installation whose fair share of the workers a job uses ({@link FairShare}); 0 for work that belongs to
+     * no installation.
+     */
+    public static long installation(Work work) {
+        return switch (work) {
+            case Work.EvaluatePullRequest pr -> pr.installationId();
+            case Work.EvaluateOpenPullRequests open -> open.installationId();
+            case Work.EvaluateMergeGroup group -> group.installationId();
+            case Work.OverridePullRequest o -> o.installationId();
+            case Work.RecordMerge merge -> merge.installationId();
+            case Work.ForgetTeams forget -> 0;
+            case Work.InstallationChanged change -> change.installationId();
+        };
+    }
+
     public static String key(Work work) {
         return switch (work) {
             case Work.EvaluatePullRequest pr -> pullRequest(pr.repo(), pr.number());

@@ -37,6 +37,7 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     private final Map<String, PostedVerdict> verdicts = new LinkedHashMap<>();
     private final Map<String, String> state = new LinkedHashMap<>();
     private long nextId = 1;
+    private long lastServed = -1;
 
     @Override
     public DeliveryQueue deliveries() {
@@ -103,17 +104,20 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
 
     @Override
     public synchronized List<Claim> claim(String worker, int max, Duration lease, Instant now) {
-        List<Claim> claims = new ArrayList<>();
-        List<Map.Entry<String, Pending>> due = pending.entrySet().stream()
+        List<FairShare.Candidate> due = pending.entrySet().stream()
                 .filter(e -> !e.getValue().dueAt.isAfter(now))
                 .filter(e -> e.getValue().leasedUntil == null || e.getValue().leasedUntil.isBefore(now))
-                .sorted(Comparator.comparing(e -> e.getValue().dueAt)).limit(max).toList();
-        for (Map.Entry<String, Pending> e : due) {
-            Pending p = e.getValue();
+                .map(e -> new FairShare.Candidate(e.getKey(), Jobs.installation(e.getValue().job.work()),
+                        e.getValue().dueAt))
+                .toList();
+        List<Claim> claims = new ArrayList<>();
+        for (FairShare.Candidate c : FairShare.order(due, lastServed, max)) {
+            Pending p = pending.get(c.key());
             p.worker = worker;
             p.leasedUntil = now.plus(lease);
-            claims.add(new Claim(e.getKey(), p.job.work(), p.version, p.attempts, p.job.deliveryId(), worker,
+            claims.add(new Claim(c.key(), p.job.work(), p.version, p.attempts, p.job.deliveryId(), worker,
                     p.leasedUntil));
+            lastServed = c.installationId();
         }
         return claims;
     }
@@ -228,6 +232,12 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     @Override
     public synchronized MergeRecord recordMerge(String repo, int number, String headSha, String mergeCommitSha,
                                                 String mergedBy, String deliveryId, Instant at) {
+        Optional<MergeRecord> recorded = merges.stream().map(AuditEntry.Merged::merge)
+                .filter(m -> m.repo().equalsIgnoreCase(repo) && m.number() == number && m.headSha().equals(headSha))
+                .findFirst();
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         Optional<StoredDecision> inForce = decisions.reversed().stream()
                 .filter(d -> same(d.decision(), repo, number) && d.decision().headSha().equals(headSha))
                 .findFirst();

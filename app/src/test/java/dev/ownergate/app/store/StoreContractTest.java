@@ -167,6 +167,41 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void oneInstallationsBacklogDoesNotStarveTheOthers() {
+        // Installation 1 floods the queue first; 2 and 3 each queue one job later.
+        for (int i = 0; i < 500; i++) {
+            queue.enqueue(Job.of(new Work.EvaluatePullRequest(1, "flood/mono", i, "h"), null), T0.plusMillis(i));
+        }
+        queue.enqueue(Job.of(new Work.EvaluatePullRequest(2, "acme/app", 1, "h"), null), T0.plusSeconds(5));
+        queue.enqueue(Job.of(new Work.EvaluatePullRequest(3, "other/lib", 1, "h"), null), T0.plusSeconds(6));
+
+        List<Claim> first = queue.claim("w1", 3, LEASE, T0.plusSeconds(10));
+        assertThat(first).extracting(Claim::key)
+                .as("one job per installation per turn, the flood's oldest first")
+                .containsExactly("flood/mono#0", "acme/app#1", "other/lib#1");
+
+        List<Claim> next = queue.claim("w1", 3, LEASE, T0.plusSeconds(10));
+        assertThat(next).extracting(Claim::key).as("only the flood is left: it gets every free worker")
+                .containsExactly("flood/mono#1", "flood/mono#2", "flood/mono#3");
+    }
+
+    @Test
+    void withMoreInstallationsThanWorkersEachGetsItsTurn() {
+        for (int installation = 1; installation <= 4; installation++) {
+            for (int i = 0; i < 10; i++) {
+                queue.enqueue(Job.of(new Work.EvaluatePullRequest(installation, "org" + installation + "/r", i,
+                        "h"), null), T0);
+            }
+        }
+        List<String> served = new ArrayList<>();
+        for (int turn = 0; turn < 4; turn++) {
+            queue.claim("w1", 1, LEASE, T0.plusSeconds(1)).forEach(c -> served.add(c.key()));
+        }
+        assertThat(served).as("a single free worker rotates over the installations")
+                .containsExactly("org1/r#0", "org2/r#0", "org3/r#0", "org4/r#0");
+    }
+
+    @Test
     void concurrentClaimersNeverHoldTheSameKey() throws Exception {
         for (int i = 0; i < 60; i++) {
             queue.accept("d" + i, "pull_request", T0, List.of(review(i, "h", "d" + i)));
@@ -252,6 +287,22 @@ abstract class StoreContractTest {
         assertThat(flagged).extracting(AuditEntry::number).containsExactly(2, 3, 4);
         AuditEntry.Merged merged = (AuditEntry.Merged) flagged.getFirst();
         assertThat(merged.merge().decision()).get().extracting(d -> d.decision().conclusion()).isEqualTo("failure");
+    }
+
+    @Test
+    void aMergeRecordedAgainAtTheSameHeadIsKeptOnce() {
+        DecisionLog log = store.decisions();
+        log.record(decision(1, "h1", "failure", DecisionRecord.Kind.EVALUATION, T0));
+        MergeRecord first = log.recordMerge("acme/app", 1, "h1", "m1", "bob", "dm1", T0.plusSeconds(1));
+        log.record(decision(1, "h1", "success", DecisionRecord.Kind.EVALUATION, T0.plusSeconds(2)));
+
+        // A worker that died after recording the merge runs the job again; GitHub redelivers the event.
+        MergeRecord again = log.recordMerge("ACME/app", 1, "h1", "m1", "bob", "dm1-redelivered", T0.plusSeconds(3));
+
+        assertThat(again).as("the merge as first recorded, with the decision then in force").isEqualTo(first);
+        List<AuditEntry> merges = log.query(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                false, 100)).stream().filter(e -> e instanceof AuditEntry.Merged).toList();
+        assertThat(merges).hasSize(1);
     }
 
     @Test
