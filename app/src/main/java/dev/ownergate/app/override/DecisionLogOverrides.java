@@ -25,4 +25,12 @@ public final class DecisionLogOverrides implements OverrideLog {
                 .findFirst()
                 .map(d -> new OverrideGrant(d.repo(), d.number(), d.headSha(), d.actor(), d.reason(), d.at()));
     }
+
+    @Override
+    public boolean newest(OverrideGrant grant) {
+        return log.latest(grant.repo(), grant.number()).map(s -> s.decision())
+                .filter(d -> d.kind() == DecisionRecord.Kind.OVERRIDE && d.headSha().equals(grant.headSha())
+                        && d.actor().equals(grant.actor()) && d.at().equals(grant.at()))
+                .isPresent();
+    }
 }

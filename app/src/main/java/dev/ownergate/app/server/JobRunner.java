@@ -154,6 +154,13 @@ final class JobRunner implements AutoCloseable {
             if (!queue.complete(claim, decisions, clock.instant())) {
                 LOG.warn("{}: finished after its lease was lost; the replica that took it over records it",
                         claim.key());
+            } else if (claim.work() instanceof Work.OverridePullRequest o && !decisions.isEmpty()) {
+                // An evaluation of the pull request that was running may post its verdict after the override's.
+                // One more evaluation, queued behind it on the pull request's key, finds the override and
+                // posts it again, so the override is what stands.
+                queue.enqueue(Job.of(new Work.EvaluatePullRequest(o.installationId(), o.repo(), o.number(), null),
+                        claim.deliveryId()), clock.instant());
+                wake();
             }
         } catch (RuntimeException e) {
             // Not recorded as done: the lease runs out and the job runs again, posting the same verdict.

@@ -117,7 +117,8 @@ public final class PullRequestEvaluator {
             Optional<OverrideGrant> standing = overrides.active(pr.repo(), pr.number(), pr.headSha());
             if (standing.isPresent()) {
                 outcome = "overridden";
-                return List.of(postOverride(gh, pr, judged.get(), standing.get(), deliveryId));
+                DecisionRecord reposted = postOverride(gh, pr, judged.get(), standing.get(), deliveryId);
+                return overrides.newest(standing.get()) ? List.of() : List.of(reposted);
             }
             post(gh, pr, judged.get());
             outcome = judged.get().decision().passed() ? "passed" : "failed";
@@ -242,7 +243,8 @@ public final class PullRequestEvaluator {
 
     /**
      * A break-glass override stands on this head: it holds until a push, so the rules' verdict does not replace
-     * it. The override is posted again (under the name the policy chose) and recorded as the decision in force.
+     * it. The override is posted again (under the name the policy chose), and recorded as the decision in force
+     * unless it already is the newest decision.
      */
     private DecisionRecord postOverride(GitHubAccess gh, PullRequestInfo pr, Judged judged, OverrideGrant grant,
                                         String deliveryId) throws IOException {

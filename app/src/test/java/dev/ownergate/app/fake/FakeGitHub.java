@@ -60,6 +60,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<String, Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, JsonNode> templates = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final List<Route> routes = new ArrayList<>();
@@ -81,6 +82,31 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<Long, java.security.KeyPair> registeredApps = new ConcurrentHashMap<>();
 
     private record Fault(String endpoint, int status, Integer retryAfterSeconds, AtomicInteger remaining) {}
+
+    /**
+     * The next call to one endpoint waits until {@link #release}: a test can stop an evaluation half-way and let
+     * something else happen meanwhile. Later calls pass.
+     */
+    public static final class Hold {
+        private final java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+        /** Waits until a call arrived at the held endpoint; false on timeout. */
+        public boolean awaitReached(java.time.Duration timeout) throws InterruptedException {
+            return reached.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        private void pass() throws InterruptedException {
+            reached.countDown();
+            if (!released.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held call was never released");
+            }
+        }
+    }
 
     private record Route(String method, Pattern path, String endpoint, Handler handler) {}
 
@@ -436,6 +462,13 @@ public final class FakeGitHub implements AutoCloseable {
         faults.clear();
     }
 
+    /** The next call to {@code endpoint} (as in {@link #calls()}) waits until the returned hold is released. */
+    public Hold hold(String endpoint) {
+        Hold hold = new Hold();
+        holds.put(endpoint, hold);
+        return hold;
+    }
+
     /** The next {@code count} calls to {@code endpoint} (as in {@link #calls()}) answer {@code status}. */
     public void fail(String endpoint, int status, int count, Integer retryAfterSeconds) {
         faults.add(new Fault(endpoint, status, retryAfterSeconds, new AtomicInteger(count)));
@@ -480,6 +513,14 @@ public final class FakeGitHub implements AutoCloseable {
                         }
                         send(ex, new Reply(f.status(), message("injected failure"), null));
                         return;
+                    }
+                }
+                Hold hold = holds.remove(r.endpoint());
+                if (hold != null) {
+                    try {
+                        hold.pass();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
                 Reply reply;

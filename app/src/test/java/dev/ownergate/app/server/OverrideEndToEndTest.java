@@ -40,22 +40,32 @@ class OverrideEndToEndTest {
         h.close();
     }
 
+    private long overridesOnRecord() {
+        return h.server.store().decisions().history(REPO, 1, 100).stream()
+                .filter(d -> d.decision().kind() == dev.ownergate.app.store.DecisionRecord.Kind.OVERRIDE).count();
+    }
+
     private JsonNode check(String head) {
         return repo.latestCheckRun(head, "code-owners");
     }
 
     private void comment(String login, String body) throws InterruptedException {
+        assertThat(h.deliver("issue_comment", commentEvent(1, login, body)).statusCode()).isEqualTo(200);
+        h.awaitIdle();
+    }
+
+    /** {@code login} comments {@code body} on pull request {@code number}. */
+    private static ObjectNode commentEvent(int number, String login, String body) {
         ObjectNode p = ServerHarness.payload("issue_comment.created.json");
         p.putObject("installation").put("id", INSTALLATION);
         ((ObjectNode) p.path("repository")).put("full_name", REPO);
         ObjectNode issue = (ObjectNode) p.path("issue");
-        issue.put("number", 1);
-        issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/1");
+        issue.put("number", number);
+        issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + REPO + "/pulls/" + number);
         ObjectNode c = (ObjectNode) p.path("comment");
         c.put("body", body);
         ((ObjectNode) c.path("user")).put("login", login).put("type", "User");
-        assertThat(h.deliver("issue_comment", p).statusCode()).isEqualTo(200);
-        h.awaitIdle();
+        return p;
     }
 
     @Test
@@ -107,6 +117,7 @@ class OverrideEndToEndTest {
                 ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 1, "h1"));
         h.awaitIdle();
         assertThat(check("h1").path("output").path("title").asText()).startsWith("Overridden by @rita");
+        assertThat(overridesOnRecord()).as("re-posting the standing override is not a second exception").isEqualTo(1);
 
         pr.push("h2");
         h.deliver("pull_request", ServerHarness.pullRequestEvent("pull_request.synchronize.json", INSTALLATION, REPO, 1,
@@ -118,16 +129,31 @@ class OverrideEndToEndTest {
     }
 
     @Test
+    void anEvaluationThatWasRunningWhenTheOverrideCameDoesNotReplaceIt() throws Exception {
+        // Hold the evaluation of a review as it posts its verdict, while the override is granted and posted.
+        FakeGitHub.Hold verdict = h.github.hold("POST /repos/{o}/{r}/check-runs");
+        h.deliver("pull_request_review",
+                ServerHarness.pullRequestEvent("pull_request_review.submitted.json", INSTALLATION, REPO, 1, "h1"));
+        assertThat(verdict.awaitReached(java.time.Duration.ofSeconds(20))).isTrue();
+        h.deliver("issue_comment", commentEvent(1, "rita", "/ownergate override hotfix"));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!"success".equals(check("h1").path("conclusion").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(check("h1").path("conclusion").asText()).as("the override was posted").isEqualTo("success");
+
+        verdict.release(); // the stale evaluation's failure now lands after the override
+        h.awaitIdle();
+
+        assertThat(check("h1").path("conclusion").asText()).isEqualTo("success");
+        assertThat(check("h1").path("output").path("title").asText()).startsWith("Overridden by @rita");
+    }
+
+    @Test
     void withoutAnOverrideListInThePolicyNobodyMayOverride() throws Exception {
         String base = repo.commit(Map.of("OWNERS", "approvers:\n- alice\n", "src/app.txt", "x\n"));
         repo.pull(2, "carol", "main", base, "h9").modified("src/app.txt");
-        ObjectNode p = ServerHarness.payload("issue_comment.created.json");
-        p.putObject("installation").put("id", INSTALLATION);
-        ((ObjectNode) p.path("repository")).put("full_name", REPO);
-        ((ObjectNode) p.path("issue")).put("number", 2).putObject("pull_request").put("url", "x");
-        ((ObjectNode) p.path("comment")).put("body", "/ownergate override hotfix");
-        ((ObjectNode) p.path("comment").path("user")).put("login", "rita");
-        h.deliver("issue_comment", p);
+        h.deliver("issue_comment", commentEvent(2, "rita", "/ownergate override hotfix"));
         h.awaitIdle();
 
         assertThat(repo.latestCheckRun("h9", "code-owners")).isNull();
