@@ -6,6 +6,8 @@ import dev.ownergate.app.store.DecisionLog;
 import dev.ownergate.app.store.DecisionRecord;
 import dev.ownergate.app.store.DeliveryQueue;
 import dev.ownergate.app.store.Job;
+import dev.ownergate.app.store.PostedVerdict;
+import dev.ownergate.app.store.VerdictStore;
 import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.Work;
 import java.time.Clock;
@@ -32,9 +34,12 @@ final class JobRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     /** How often an idle replica looks for work other replicas queued, or whose lease ran out. */
     static final Duration POLL = Duration.ofMillis(500);
+    /** The most passing verdicts of one repository that a failed OWNERS-push evaluation withdraws. */
+    static final int WITHDRAW_LIMIT = 5_000;
 
     private final DeliveryQueue queue;
     private final DecisionLog log;
+    private final VerdictStore verdicts;
     private final PullRequestEvaluator evaluator;
     private final LongFunction<GitHubAccess> github;
     private final RetryPolicy retry;
@@ -60,12 +65,13 @@ final class JobRunner implements AutoCloseable {
 
     private final Overrides overrides;
 
-    JobRunner(DeliveryQueue queue, DecisionLog log, PullRequestEvaluator evaluator,
+    JobRunner(DeliveryQueue queue, DecisionLog log, VerdictStore verdicts, PullRequestEvaluator evaluator,
               LongFunction<GitHubAccess> github, Overrides overrides, RetryPolicy retry, int maxRunning,
               Duration lease, ServerMetrics metrics, Clock clock) {
         this.overrides = overrides;
         this.queue = queue;
         this.log = log;
+        this.verdicts = verdicts;
         this.evaluator = evaluator;
         this.github = github;
         this.retry = retry;
@@ -173,8 +179,16 @@ final class JobRunner implements AutoCloseable {
             case Work.EvaluatePullRequest pr -> evaluator.evaluate(pr.installationId(), pr.repo(), pr.number(),
                     pr.headSha(), claim.deliveryId(), claim.attempts() == 0);
             case Work.EvaluateOpenPullRequests open -> {
-                for (OpenPullRequest pr : github.apply(open.installationId()).pulls()
-                        .openPullRequests(open.repo(), open.baseRef())) {
+                List<OpenPullRequest> listed;
+                try {
+                    listed = github.apply(open.installationId()).pulls().openPullRequests(open.repo(), open.baseRef());
+                } catch (Exception e) {
+                    if (claim.attempts() == 0) {
+                        withdrawPassing(open, claim.deliveryId());
+                    }
+                    throw e;
+                }
+                for (OpenPullRequest pr : listed) {
                     queue.enqueue(Job.of(new Work.EvaluatePullRequest(open.installationId(), open.repo(),
                             pr.number(), null), claim.deliveryId()), clock.instant());
                 }
@@ -199,6 +213,26 @@ final class JobRunner implements AutoCloseable {
             case Work.ForgetTeams f -> List.of();
             case Work.InstallationChanged c -> List.of();
         };
+    }
+
+    /**
+     * The rules or the policy changed on a branch, but GitHub cannot say which pull requests target it: every
+     * pull request of the repository whose latest check passes is evaluated on its own, at the head that check
+     * covers. An evaluation that cannot reach GitHub fails that head closed before it retries, so no pass
+     * outlives the change (those on other branches are put right when GitHub answers again).
+     */
+    private void withdrawPassing(Work.EvaluateOpenPullRequests open, String deliveryId) {
+        int queued = 0;
+        for (PostedVerdict v : verdicts.recent(open.repo(), WITHDRAW_LIMIT)) {
+            if (v.number() > 0 && v.check().conclusion().equals("success")) {
+                queue.enqueue(Job.of(new Work.EvaluatePullRequest(open.installationId(), open.repo(), v.number(),
+                        v.check().headSha()), deliveryId), clock.instant());
+                queued++;
+            }
+        }
+        LOG.warn("{}: could not list the open pull requests on {}; re-evaluating the {} passing one(s) on their own",
+                open.repo(), open.baseRef(), queued);
+        wake();
     }
 
     private void failed(Claim claim, Throwable e) {

@@ -87,7 +87,7 @@ public final class OwnergateServer implements AutoCloseable {
         OverrideService overrides = new OverrideService(b.clock, evaluator::detailsUrl, (grant, check) ->
                 store.verdicts().save(new PostedVerdict(grant.repo(), grant.number(), check, Optional.empty(),
                         grant.at())));
-        this.runner = new JobRunner(store.deliveries(), store.decisions(), evaluator, github,
+        this.runner = new JobRunner(store.deliveries(), store.decisions(), store.verdicts(), evaluator, github,
                 (override, deliveryId) -> {
                     GitHubInstallation i = app.installation(override.installationId());
                     return overrides.apply(new OverrideService.GitHub(i, i, teams.over(i), i, i), override.repo(),

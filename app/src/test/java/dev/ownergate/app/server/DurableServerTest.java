@@ -89,6 +89,29 @@ class DurableServerTest {
     }
 
     @Test
+    void anOwnersPushThatCannotBeEvaluatedFailsThePassingPullRequestsBeforeRetrying() throws Exception {
+        repo.pull(1, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
+        opened(1, "h1", "d-open");
+        assertThat(conclusion("h1")).isEqualTo("success");
+
+        // The OWNERS change lands while GitHub answers 502 to every read of pull requests.
+        h.github.fail("GET /repos/{o}/{r}/pulls", 502, 1_000, null);
+        h.github.fail("GET /repos/{o}/{r}/pulls/{n}", 502, 1_000, null);
+        ObjectNode push = ServerHarness.payload("push.with-installation.json");
+        push.put("ref", "refs/heads/main").put("deleted", false);
+        ((ObjectNode) push.path("installation")).put("id", INSTALLATION);
+        ((ObjectNode) push.path("repository")).put("full_name", REPO);
+        push.putArray("commits").addObject().put("id", "c1").putArray("modified").add("OWNERS");
+        h.deliver("push", push, "d-owners-push");
+        h.awaitIdle();
+
+        assertThat(conclusion("h1")).as("no pass outlives a rules change that could not be evaluated")
+                .isEqualTo("failure");
+        assertThat(h.server.store().deliveries().deadLetters(Optional.of(REPO), 10))
+                .as("given up loudly, on the push and on the pull request").hasSize(2);
+    }
+
+    @Test
     void aRedeliveryIsDroppedAndTheDecisionRecordedOnceWithItsFiles() throws Exception {
         repo.pull(2, "carol", "main", base, "h2").modified("src/app.txt").review(12, "alice", "APPROVED");
         opened(2, "h2", "d-2");
