@@ -53,6 +53,13 @@ class DurableServerTest {
         return answer;
     }
 
+    /** An approved pull request whose check passes. */
+    private void approvedAndPassing(int number, String head) throws InterruptedException {
+        repo.pull(number, "carol", "main", base, head).modified("src/app.txt").review(10 + number, "alice", "APPROVED");
+        opened(number, head, "d-open-" + number);
+        assertThat(conclusion(head)).isEqualTo("success");
+    }
+
     private String conclusion(String head) {
         return repo.latestCheckRun(head, "code-owners").path("conclusion").asText();
     }
@@ -68,9 +75,7 @@ class DurableServerTest {
 
     @Test
     void anEventThatMayWithdrawApprovalFailsTheHeadBeforeRetryingAndIsDeadLetteredLoudly() throws Exception {
-        repo.pull(1, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
-        opened(1, "h1", "d-open");
-        assertThat(conclusion("h1")).isEqualTo("success");
+        approvedAndPassing(1, "h1");
 
         // GitHub answers 502 to every read of the pull request, longer than the retries last.
         h.github.fail("GET /repos/{o}/{r}/pulls/{n}", 502, 1_000, null);
@@ -90,9 +95,7 @@ class DurableServerTest {
 
     @Test
     void anOwnersPushThatCannotBeEvaluatedFailsThePassingPullRequestsBeforeRetrying() throws Exception {
-        repo.pull(1, "carol", "main", base, "h1").modified("src/app.txt").review(11, "alice", "APPROVED");
-        opened(1, "h1", "d-open");
-        assertThat(conclusion("h1")).isEqualTo("success");
+        approvedAndPassing(1, "h1");
 
         // The OWNERS change lands while GitHub answers 502 to every read of pull requests.
         h.github.fail("GET /repos/{o}/{r}/pulls", 502, 1_000, null);
