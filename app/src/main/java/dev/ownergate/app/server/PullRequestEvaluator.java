@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Runs for one pull request never overlap, in any replica (the queue's lease sees to that), and each reads
  * GitHub afresh, so a later run sees newer data. Two guards cover GitHub's own lag: a run that reads an older
  * head than the webhook behind it reported waits and retries, and a run that reads older reviews than the last
- * posted verdict on the same head does not post.
+ * posted verdict on the same head does not post (that verdict is found in the store when another replica, or
+ * this one before a restart, posted it).
  *
  * <p>When a run fails before GitHub told it the head, the failing check goes on the head the webhook reported:
  * an event that may withdraw approval never leaves an older success standing while it is retried.
@@ -193,7 +194,7 @@ public final class PullRequestEvaluator {
         RepoSnapshot base = gh.contents().snapshot(pr.repo(), pr.baseSha());
         List<ReviewInfo> reviews = gh.pulls().reviews(pr.repo(), pr.number());
         long newest = reviews.stream().mapToLong(ReviewInfo::id).max().orElse(0);
-        Posted last = posted.get(key(pr.repo(), pr.number())).orElse(null);
+        Posted last = lastPosted(pr.repo(), pr.number()).orElse(null);
         if (last != null && last.headSha().equals(pr.headSha()) && newest < last.newestReviewId()) {
             LOG.info("not posting for {}#{}: read older reviews than the verdict already posted",
                     pr.repo(), pr.number());
@@ -202,6 +203,29 @@ public final class PullRequestEvaluator {
         TeamDirectory teamDirectory = teams.over(gh.teams());
         return Optional.of(new Judged(gate.evaluate(new OwnershipGate.Input(pr, files, reviews, base, teamDirectory,
                 compare(gh, pr))), reviews, Fingerprints.of(pr.headSha(), pr.baseSha(), reviews, base)));
+    }
+
+    /**
+     * The head and newest review of the verdict posted last: this replica's memory, or else the store, where
+     * another replica (or this one before a restart) left it.
+     */
+    private Optional<Posted> lastPosted(String repo, int number) {
+        Optional<Posted> here = posted.get(key(repo, number));
+        if (here.isPresent()) {
+            return here;
+        }
+        return verdicts.posted(repo, number).flatMap(v -> v.fingerprint().map(f -> new Posted(f.headSha(),
+                f.reviews().stream().mapToLong(PullRequestEvaluator::reviewId).max().orElse(0))));
+    }
+
+    /** A fingerprint's review entry is {@code id:state}. */
+    private static long reviewId(String entry) {
+        int colon = entry.indexOf(':');
+        try {
+            return Long.parseLong(colon < 0 ? entry : entry.substring(0, colon));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private OwnershipGate.Decision gatherAndDecide(GitHubAccess gh, PullRequestInfo pr) throws IOException {

@@ -365,6 +365,12 @@ public final class FakeGitHub implements AutoCloseable {
             return this;
         }
 
+        /** GitHub's replicas lag: review {@code id} is missing from the reviews it lists from now on. */
+        public Pull laggingWithout(long id) {
+            reviews.removeIf(r -> r[0].equals(Long.toString(id)));
+            return this;
+        }
+
         public Pull review(long id, String login, String state) {
             return reviewOn(id, login, state, headSha);
         }

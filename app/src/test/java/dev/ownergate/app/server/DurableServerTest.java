@@ -115,6 +115,24 @@ class DurableServerTest {
     }
 
     @Test
+    void aRunThatReadsOlderReviewsThanTheVerdictPostedBeforeARestartDoesNotPost() throws Exception {
+        FakeGitHub.Pull pr = repo.pull(1, "carol", "main", base, "h1").modified("src/app.txt")
+                .review(11, "alice", "APPROVED").review(12, "alice", "CHANGES_REQUESTED");
+        opened(1, "h1", "d-open");
+        assertThat(conclusion("h1")).isEqualTo("failure");
+        int posted = repo.checkRuns().size();
+
+        h.restart(); // or another replica: nothing of the verdict is left in this process's memory
+        pr.laggingWithout(12);
+        h.deliver("pull_request_review", ServerHarness.pullRequestEvent("pull_request_review.submitted.json",
+                INSTALLATION, REPO, 1, "h1"), "d-lagging");
+        h.awaitIdle();
+
+        assertThat(repo.checkRuns().size()).as("nothing posted from the older reviews").isEqualTo(posted);
+        assertThat(conclusion("h1")).isEqualTo("failure");
+    }
+
+    @Test
     void aRedeliveryIsDroppedAndTheDecisionRecordedOnceWithItsFiles() throws Exception {
         repo.pull(2, "carol", "main", base, "h2").modified("src/app.txt").review(12, "alice", "APPROVED");
         opened(2, "h2", "d-2");
