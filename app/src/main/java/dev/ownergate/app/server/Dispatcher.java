@@ -17,13 +17,14 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeliveryQueue queue;
-    private final TeamCache teams;
+    private final java.util.function.Consumer<String> teamsChanged;
     private final Clock clock;
     private final Runnable wake;
 
-    public Dispatcher(DeliveryQueue queue, TeamCache teams, Clock clock, Runnable wake) {
+    public Dispatcher(DeliveryQueue queue, java.util.function.Consumer<String> teamsChanged, Clock clock,
+                      Runnable wake) {
         this.queue = queue;
-        this.teams = teams;
+        this.teamsChanged = teamsChanged;
         this.clock = clock;
         this.wake = wake;
     }
@@ -67,13 +68,10 @@ public final class Dispatcher {
         return !(work instanceof Work.ForgetTeams || work instanceof Work.InstallationChanged);
     }
 
-    /**
-     * Team caches live in each replica's memory, with a TTL; a replica that misses this delivery keeps its
-     * cache until the TTL runs out.
-     */
+    /** Team caches live in each replica's memory; {@link TeamChanges} tells the other replicas. */
     private void doNow(Work work) {
         switch (work) {
-            case Work.ForgetTeams forget -> teams.forget(forget.org());
+            case Work.ForgetTeams forget -> teamsChanged.accept(forget.org());
             case Work.InstallationChanged change -> LOG.info("installation {} {} ({} repositories)",
                     change.installationId(), change.action(), change.repos().size());
             default -> throw new IllegalArgumentException("queued work done in place: " + work);

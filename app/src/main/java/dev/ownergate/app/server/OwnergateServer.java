@@ -58,6 +58,7 @@ public final class OwnergateServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final Store store;
+    private final TeamChanges teamChanges;
     private final boolean ownsStore;
     private final JobRunner runner;
     private final Retention retention;
@@ -94,7 +95,8 @@ public final class OwnergateServer implements AutoCloseable {
                             override.number(), override.actor(), override.command(), deliveryId);
                 },
                 b.retry, workers, b.lease, metrics, b.clock);
-        Dispatcher dispatcher = new Dispatcher(store.deliveries(), teams, b.clock, runner::wake);
+        this.teamChanges = new TeamChanges(store, teams, b.clock);
+        Dispatcher dispatcher = new Dispatcher(store.deliveries(), teamChanges::changed, b.clock, runner::wake);
         this.reconciler = new Reconciler(app, dispatcher, store);
         this.retention = new Retention(store.decisions(), config.store().retentionDays(), b.clock);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
@@ -217,6 +219,7 @@ public final class OwnergateServer implements AutoCloseable {
     private OwnergateServer startServer() {
         runner.start();
         retention.start();
+        teamChanges.start();
         javalin.start();
         ready.set(true);
         if (reconcileInterval != null) {
@@ -259,6 +262,7 @@ public final class OwnergateServer implements AutoCloseable {
         ready.set(false);
         reconciler.close();
         retention.close();
+        teamChanges.close();
         javalin.stop();
         try {
             int left = runner.close(stopTimeout);

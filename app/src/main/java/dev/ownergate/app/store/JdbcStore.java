@@ -129,6 +129,23 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public java.util.Map<String, String> states(String prefix) {
+        return tx(c -> {
+            try (var s = c.prepareStatement(
+                    "SELECT name, state_value FROM store_state WHERE name LIKE ? ESCAPE '!' ORDER BY name")) {
+                s.setString(1, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                java.util.Map<String, String> out = new java.util.TreeMap<>();
+                try (var r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getString(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public void state(String name, String value) {
         for (int attempt = 0; ; attempt++) {
             try {

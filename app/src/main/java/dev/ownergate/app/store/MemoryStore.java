@@ -68,6 +68,17 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     }
 
     @Override
+    public synchronized Map<String, String> states(String prefix) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        state.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                out.put(name, value);
+            }
+        });
+        return out;
+    }
+
+    @Override
     public synchronized void state(String name, String value) {
         state.put(name, value);
     }

@@ -16,6 +16,9 @@ public interface Store extends AutoCloseable {
 
     void state(String name, String value);
 
+    /** Every named value whose name starts with {@code prefix}, by name. */
+    java.util.Map<String, String> states(String prefix);
+
     /** Where the data lives, for the start-up log line (no password). */
     String describe();
 

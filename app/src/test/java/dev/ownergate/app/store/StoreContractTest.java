@@ -337,6 +337,20 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void namedStatesAreListedByPrefixTakenLiterally() {
+        store.state("teams-changed@acme", "1");
+        store.state("teams-changed@a_b", "2");
+        store.state("teams-changedXacme", "3");
+        store.state("teams-changed@acme", "4");
+        store.state("other", "5");
+
+        assertThat(store.states("teams-changed@")).containsExactly(
+                Map.entry("teams-changed@a_b", "2"), Map.entry("teams-changed@acme", "4"));
+        assertThat(store.states("teams-changed@a_")).containsOnlyKeys("teams-changed@a_b");
+        assertThat(store.states("teams_changed")).isEmpty();
+    }
+
+    @Test
     void namedStateSurvivesUpdates() {
         assertThat(store.state("reconcile.delivery")).isEmpty();
         store.state("reconcile.delivery", "100");
