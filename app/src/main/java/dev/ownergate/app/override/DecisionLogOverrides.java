@@ -9,9 +9,6 @@ import java.util.Optional;
  * push moves the head, so it ends the override without anyone deleting anything.
  */
 public final class DecisionLogOverrides implements OverrideLog {
-    /** How far back in a pull request's history to look; an override is among its newest decisions. */
-    static final int LOOK_BACK = 100;
-
     private final DecisionLog log;
 
     public DecisionLogOverrides(DecisionLog log) {
@@ -20,9 +17,7 @@ public final class DecisionLogOverrides implements OverrideLog {
 
     @Override
     public Optional<OverrideGrant> active(String repo, int number, String headSha) {
-        return log.history(repo, number, LOOK_BACK).stream().map(s -> s.decision())
-                .filter(d -> d.kind() == DecisionRecord.Kind.OVERRIDE && d.headSha().equals(headSha))
-                .findFirst()
+        return log.override(repo, number, headSha).map(s -> s.decision())
                 .map(d -> new OverrideGrant(d.repo(), d.number(), d.headSha(), d.actor(), d.reason(), d.at()));
     }
 

@@ -25,6 +25,9 @@ public interface DecisionLog {
     /** The latest decision on this pull request (any head); empty when none. */
     Optional<StoredDecision> latest(String repo, int number);
 
+    /** The newest override granted on this head of the pull request; empty when none. */
+    Optional<StoredDecision> override(String repo, int number, String headSha);
+
     /** The pull request's decisions, newest first. */
     List<StoredDecision> history(String repo, int number, int limit);
 

@@ -109,6 +109,13 @@ final class JdbcDecisionLog implements DecisionLog {
     }
 
     @Override
+    public Optional<StoredDecision> override(String repo, int number, String headSha) {
+        return store.tx(c -> select(c, " WHERE repo_lc = ? AND pr_number = ? AND head_sha = ? AND kind = 'OVERRIDE'"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", repo.toLowerCase(Locale.ROOT), number, headSha))
+                .stream().findFirst();
+    }
+
+    @Override
     public List<StoredDecision> history(String repo, int number, int limit) {
         return store.tx(c -> select(c, " WHERE repo_lc = ? AND pr_number = ? ORDER BY id DESC FETCH FIRST "
                 + Math.max(0, limit) + " ROWS ONLY", repo.toLowerCase(Locale.ROOT), number));

@@ -268,6 +268,13 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     }
 
     @Override
+    public synchronized Optional<StoredDecision> override(String repo, int number, String headSha) {
+        return decisions.reversed().stream().filter(d -> same(d.decision(), repo, number)
+                && d.decision().headSha().equals(headSha) && d.decision().kind() == DecisionRecord.Kind.OVERRIDE)
+                .findFirst();
+    }
+
+    @Override
     public synchronized List<StoredDecision> history(String repo, int number, int limit) {
         return decisions.reversed().stream().filter(d -> same(d.decision(), repo, number)).limit(limit).toList();
     }

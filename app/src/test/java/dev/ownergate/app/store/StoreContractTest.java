@@ -290,6 +290,22 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void theOverrideOnAHeadIsFoundWhateverWasDecidedAfterIt() {
+        DecisionLog log = store.decisions();
+        log.record(decision(1, "h1", "failure", DecisionRecord.Kind.EVALUATION, T0));
+        log.record(decision(1, "h1", "success", DecisionRecord.Kind.OVERRIDE, T0.plusSeconds(1)));
+        for (int i = 0; i < 120; i++) {
+            log.record(decision(1, "h1", "failure", DecisionRecord.Kind.EVALUATION, T0.plusSeconds(2 + i)));
+        }
+        log.record(decision(2, "h1", "success", DecisionRecord.Kind.OVERRIDE, T0));
+
+        assertThat(log.override("ACME/app", 1, "h1")).get()
+                .satisfies(d -> assertThat(d.decision().at()).isEqualTo(T0.plusSeconds(1)));
+        assertThat(log.override("acme/app", 1, "h2")).as("a push ends it").isEmpty();
+        assertThat(log.override("acme/app", 3, "h1")).isEmpty();
+    }
+
+    @Test
     void aMergeRecordedAgainAtTheSameHeadIsKeptOnce() {
         DecisionLog log = store.decisions();
         log.record(decision(1, "h1", "failure", DecisionRecord.Kind.EVALUATION, T0));
