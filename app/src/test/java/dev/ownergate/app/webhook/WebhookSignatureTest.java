@@ -29,14 +29,4 @@ class WebhookSignatureTest {
         assertThat(signature.verify(BODY, EXPECTED.substring(0, EXPECTED.length() - 2))).isFalse();
         assertThat(signature.verify("Hello, World?".getBytes(StandardCharsets.UTF_8), EXPECTED)).isFalse();
     }
-
-    @Test
-    void deliveryLogRemembersABoundedNumberOfIds() {
-        DeliveryLog log = new DeliveryLog(2);
-        assertThat(log.firstTime("a")).isTrue();
-        assertThat(log.firstTime("a")).isFalse();
-        log.firstTime("b");
-        log.firstTime("c");
-        assertThat(log.firstTime("a")).as("oldest forgotten").isTrue();
-    }
 }
