@@ -47,6 +47,8 @@ final class PlainOwnersParser {
     private final LoadContext context;
     /** For the OWNERS file itself (not its imports): the line that imported each rule. */
     private final Map<OwnersEntry, Integer> importLines = new HashMap<>();
+    /** An import was skipped: the file's missing owners are then that import's warning, not a second one. */
+    private boolean skippedImport;
 
     /** @param context shared across the files of one tree load: settings, parsed imports, limits */
     PlainOwnersParser(OwnersAliases aliases, TextSource source, Set<Diagnostic> diagnostics, LoadContext context) {
@@ -75,7 +77,7 @@ final class PlainOwnersParser {
         if (parsed.empty()) {
             diagnostics.add(Diagnostic.warning(path, 1, 1, "empty OWNERS file owns nothing;"
                     + " add owners (one per line, e.g. \"alice\") or delete it"));
-        } else if (!config.hasApprovers() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+        } else if (!config.hasApprovers() && !skippedImport && diagnostics.stream().noneMatch(Diagnostic::isError)) {
             diagnostics.add(Diagnostic.warning(path, 1, 1, parsed.setNoParent()
                     ? "'set noparent' with no owners leaves every file here without owners; add owners"
                     : "lists no owners, so it owns nothing; add owners (one per line, e.g. \"alice\")"));
@@ -330,6 +332,7 @@ final class PlainOwnersParser {
 
     /** An import this repository cannot resolve: a warning and skipped (Gerrit's behaviour), or an error. */
     private void unresolved(String path, int line, int col, String what) {
+        skippedImport = true;
         if (context.settings.unresolvedImports() == UnresolvedImports.ERROR) {
             error(path, line, col, what + "; copy the owners into this repository or remove the import"
                     + " (owners.unresolved_imports is error)");

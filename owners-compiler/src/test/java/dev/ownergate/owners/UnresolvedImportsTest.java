@@ -29,6 +29,15 @@ class UnresolvedImportsTest {
     }
 
     @Test
+    void aFileThatOnlyImportsWhatCannotBeResolvedGetsOnlyThatWarning() {
+        FakeRepo repo = FakeRepo.of("third_party/OWNERS", "# owners live in the dependency's own checkout\n"
+                + "file://build/OWNERS\n", "OWNERS", "root@example.com\n");
+        OwnersTree.LoadResult result = repo.load();
+        assertThat(result.diagnostics()).extracting(Diagnostic::format).singleElement().asString()
+                .startsWith("third_party/OWNERS:2:1: warning: imported file 'build/OWNERS' does not exist");
+    }
+
+    @Test
     void crossProjectIncludesAreRecognisedWithTheirBranch() {
         FakeRepo repo = FakeRepo.of("OWNERS", """
                 tracer@example.com
