@@ -3,7 +3,15 @@ package dev.ownergate.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownergate.app.bench.WebhookAttack;
+import dev.ownergate.app.webhook.WebhookSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +48,32 @@ class WebhookUnderAttackTest {
                 .run(WebhookAttack.Kind.SLOW_BODIES, 300, Duration.ofSeconds(12), Duration.ofSeconds(2));
 
         assertAnswered(r);
+        assertHeldUntilTheirDeadline(r);
         // Graceful stop waits for requests in flight: let the last slow bodies reach their deadline first.
         Thread.sleep(BodyDeadlines.deadline(1_000).plusSeconds(2).toMillis());
         // Each slow body is cut at its deadline (5 s for 1,000 bytes) and the attacker reconnects.
         assertThat(r.attackRequests()).isGreaterThan(300);
+    }
+
+    @Test
+    void aSlowSenderWithinItsDeadlineIsAcknowledgedRightAfterTheLargeBodyAttack() throws Exception {
+        h = new ServerHarness(new RootOwnersGate());
+        WebhookAttack attack = new WebhookAttack(h.server.port(), ServerHarness.SECRET);
+        assertAnswered(attack.run(WebhookAttack.Kind.LARGE_UNSIGNED, 24, Duration.ofSeconds(8), Duration.ZERO));
+
+        // 1,000 bytes may take 5 s to arrive; this sender takes 2 s, in five pieces.
+        byte[] body = pingOfLength(1_000);
+        long start = System.nanoTime();
+        String status = sendSlowly(h.server.port(), body, 5, Duration.ofMillis(500));
+        long took = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(status).as("answered after %d ms", took).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(took).as("it was slow").isGreaterThanOrEqualTo(2_000);
+        // The attack's own slow bodies on the same server: each is cut at its deadline, none earlier.
+        WebhookAttack.Result slow = attack.run(WebhookAttack.Kind.SLOW_BODIES, 60, Duration.ofSeconds(8),
+                Duration.ofSeconds(2));
+        assertAnswered(slow);
+        assertHeldUntilTheirDeadline(slow);
     }
 
     private static void assertAnswered(WebhookAttack.Result r) {
@@ -52,5 +82,49 @@ class WebhookUnderAttackTest {
         assertThat(r.signedAcknowledged()).as(r.line()).isEqualTo(r.signedSent());
         assertThat(r.signedMax()).as("GitHub waits 10 s for an acknowledgement").isLessThan(10_000);
         assertThat(r.healthOk()).as(r.line()).isEqualTo(r.healthSent());
+    }
+
+    /** The server cut slow bodies, and none before the grace every body gets (the client counts from connecting). */
+    private static void assertHeldUntilTheirDeadline(WebhookAttack.Result r) {
+        assertThat(r.endings()).as(r.line()).isNotEmpty();
+        assertThat(r.attackHeldMinMillis()).as(r.line()).isGreaterThanOrEqualTo(BodyDeadlines.GRACE.toMillis());
+    }
+
+    /** A ping payload of exactly {@code length} bytes. */
+    private static byte[] pingOfLength(int length) {
+        String head = "{\"zen\":\"";
+        String tail = "\",\"hook_id\":1}";
+        char[] zen = new char[length - head.length() - tail.length()];
+        Arrays.fill(zen, 'z');
+        return (head + new String(zen) + tail).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends a signed ping in {@code pieces}, {@code gap} apart, and returns the status line of the answer. */
+    private static String sendSlowly(int port, byte[] body, int pieces, Duration gap) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(15_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "X-GitHub-Event: ping\r\nX-GitHub-Delivery: " + UUID.randomUUID() + "\r\n"
+                    + "X-Hub-Signature-256: " + WebhookSignature.sign(ServerHarness.SECRET, body) + "\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            int piece = (body.length + pieces - 1) / pieces;
+            for (int at = 0; at < body.length; at += piece) {
+                if (at > 0) {
+                    Thread.sleep(gap);
+                }
+                out.write(body, at, Math.min(piece, body.length - at));
+                out.flush();
+            }
+            return statusLine(s.getInputStream());
+        }
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\r' && c != '\n'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
     }
 }
