@@ -1,6 +1,10 @@
 package dev.ownergate.app.server;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -19,12 +24,15 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *   <li>the first {@link RequestBodies#SMALL_BODY} bytes of a body are read without a thread (Jetty's
  *       {@link EagerContentHandler}), so a client that sends one byte every few seconds holds only a socket;</li>
  *   <li>a request with a body must arrive at {@link #MIN_DATA_RATE} or better, after a {@link #GRACE}: past its
- *       deadline its reads fail, waiting readers are woken, and Jetty closes the connection.</li>
+ *       deadline its reads fail, waiting readers are woken, and Jetty closes the connection;</li>
+ *   <li>when the server stops, bodies still arriving are cut at once. Jetty's graceful stop waits for every
+ *       request in flight, and a body may take minutes to reach its deadline (25 MB: 7 minutes), far past the
+ *       stop timeout. Requests whose body has arrived are left to finish: their delivery is being committed.</li>
  * </ul>
  * Jetty's own {@code MinimumDataRateHandler} measures the rate of all requests together, not of each one, so
  * it cannot single out a slow client.
  */
-final class BodyDeadlines extends Handler.Wrapper {
+final class BodyDeadlines extends Handler.Wrapper implements Graceful {
     /** Time any body gets before its rate counts: a connection's start and one round trip. */
     static final Duration GRACE = Duration.ofSeconds(5);
     /**
@@ -44,6 +52,9 @@ final class BodyDeadlines extends Handler.Wrapper {
     }
 
     private final Runnable onTooLarge;
+    /** Requests whose body is still arriving. */
+    private final Set<DeadlineRequest> arriving = ConcurrentHashMap.newKeySet();
+    private volatile boolean shutdown;
 
     /** {@code onTooLarge} counts the requests refused here for their declared length. */
     BodyDeadlines(Runnable onTooLarge) {
@@ -74,31 +85,70 @@ final class BodyDeadlines extends Handler.Wrapper {
         Duration left = deadline(chunked ? -1 : declared)
                 .minusNanos(System.nanoTime() - request.getBeginNanoTime());
         DeadlineRequest timed = new DeadlineRequest(request);
-        Scheduler.Task task = request.getComponents().getScheduler()
-                .schedule(timed::expire, Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
+        arriving.add(timed);
+        timed.deadline = request.getComponents().getScheduler().schedule(() -> timed.cut(new TimeoutException(
+                "request body slower than " + MIN_DATA_RATE + " bytes/s")), Math.max(0, left.toMillis()),
+                TimeUnit.MILLISECONDS);
+        if (shutdown) {
+            timed.cut(stopping()); // it began as the stop began
+        }
         Callback done = new Callback.Nested(callback) {
             @Override
             public void succeeded() {
-                task.cancel();
+                timed.forget();
                 super.succeeded();
             }
 
             @Override
             public void failed(Throwable x) {
-                task.cancel();
+                timed.forget();
                 super.failed(x);
             }
         };
-        return super.handle(timed, response, done);
+        boolean handled = false;
+        try {
+            handled = super.handle(timed, response, done);
+            return handled;
+        } finally {
+            if (!handled) {
+                timed.forget(); // Jetty answers it with its own callback
+            }
+        }
+    }
+
+    /** Cuts every body still arriving; the requests end as at their deadline, and stop need not wait for them. */
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        shutdown = true;
+        arriving.forEach(r -> r.cut(stopping()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static IOException stopping() {
+        return new IOException("server stopping: request body not waited for");
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        shutdown = false;
+        super.doStart();
     }
 
     /**
      * Past its deadline, a read fails and a waiting reader is woken with the failure; the request then ends
-     * like any request whose client went away, and Jetty closes the connection.
+     * like any request whose client went away, and Jetty closes the connection. Once the whole body has
+     * arrived, the deadline no longer applies.
      */
-    private static final class DeadlineRequest extends Request.Wrapper {
+    private final class DeadlineRequest extends Request.Wrapper {
         private final AtomicReference<Runnable> waiting = new AtomicReference<>();
-        private volatile boolean expired;
+        private volatile Scheduler.Task deadline;
+        private volatile Throwable cut;
+        private volatile boolean arrived;
 
         DeadlineRequest(Request wrapped) {
             super(wrapped);
@@ -106,16 +156,30 @@ final class BodyDeadlines extends Handler.Wrapper {
 
         @Override
         public Content.Chunk read() {
-            if (expired) {
-                return Content.Chunk.from(new TimeoutException("request body slower than "
-                        + MIN_DATA_RATE + " bytes/s"), true);
+            Throwable why = cut;
+            if (why != null) {
+                return Content.Chunk.from(why, true);
             }
-            return super.read();
+            Content.Chunk chunk = super.read();
+            if (chunk != null && chunk.isLast() && !Content.Chunk.isFailure(chunk)) {
+                arrived = true;
+                forget();
+            }
+            return chunk;
+        }
+
+        /** No deadline any more: the body arrived, or the request ended. */
+        void forget() {
+            Scheduler.Task task = deadline;
+            if (task != null) {
+                task.cancel();
+            }
+            arriving.remove(this);
         }
 
         @Override
         public void demand(Runnable onContent) {
-            if (expired) {
+            if (cut != null) {
                 getContext().execute(onContent);
                 return;
             }
@@ -127,8 +191,12 @@ final class BodyDeadlines extends Handler.Wrapper {
             });
         }
 
-        void expire() {
-            expired = true;
+        /** From now on its reads fail with {@code why}, unless the whole body has arrived. */
+        void cut(Throwable why) {
+            if (arrived) {
+                return;
+            }
+            cut = why;
             Runnable onContent = waiting.getAndSet(null);
             if (onContent != null) {
                 getContext().execute(onContent);

@@ -256,14 +256,22 @@ public final class OwnergateServer implements AutoCloseable {
         return reconciler.reconcile();
     }
 
-    /** Stops gracefully: not ready, in-flight requests finish, running evaluations finish, the rest is left. */
+    /**
+     * Stops gracefully: not ready; requests whose body has arrived finish, bodies still arriving are cut
+     * ({@link BodyDeadlines}); running evaluations finish, the rest is left. Each wait is bounded by the stop timeout.
+     */
     @Override
     public void close() {
         ready.set(false);
         reconciler.close();
         retention.close();
         teamChanges.close();
-        javalin.stop();
+        try {
+            javalin.stop();
+        } catch (RuntimeException e) {
+            // Jetty stopped anyway, cutting what was left; the evaluations and the store must still be closed.
+            LOG.warn("requests still in flight after {}; their connections were closed: {}", stopTimeout, e.toString());
+        }
         try {
             int left = runner.close(stopTimeout);
             if (left > 0) {

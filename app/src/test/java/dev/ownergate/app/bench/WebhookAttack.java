@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Attacks a webhook server on loopback without its secret, while a stream of signed {@code ping} deliveries
  * and {@code /healthz} probes measure whether it still answers. Every loop is bounded by {@code duration};
- * every socket is closed at the end. Used by {@code WebhookUnderAttackTest} and {@code bench/webhook-attack.sh}.
+ * every socket is closed at the end. Each {@link #run} counts only its own attack: runs one after the other on
+ * the same server do not mix their figures. Used by {@code WebhookUnderAttackTest} and
+ * {@code bench/webhook-attack.sh}.
  */
 public final class WebhookAttack {
     /** What the attackers send. */
@@ -37,16 +41,23 @@ public final class WebhookAttack {
         SLOW_BODIES
     }
 
-    /** The figures of one run; latencies in milliseconds. */
+    /**
+     * The figures of one run; latencies in milliseconds. {@code attackHeldP50Millis} and {@code attackHeldMinMillis}
+     * are over the attack requests the server ended (answered, closed or reset) before the run's end, from the
+     * connection to that end; {@code endings} counts how the server ended them: the status line of its answer,
+     * {@code closed}, or the error the attacker saw.
+     */
     public record Result(Kind kind, int attackers, int signedSent, int signedAcknowledged, long signedP50,
                          long signedP99, long signedMax, int healthSent, int healthOk, long healthMax,
-                         long attackRequests, long attackP50Millis, long peakHeapBytes, long peakHeapAfterGcBytes) {
+                         long attackRequests, long attackHeldP50Millis, long attackHeldMinMillis,
+                         Map<String, Long> endings, long peakHeapBytes, long peakHeapAfterGcBytes) {
         public String line() {
             return String.format("%s x%d: signed %d/%d acknowledged, p50 %d ms, p99 %d ms, max %d ms;"
-                            + " healthz %d/%d, max %d ms; %d attack requests, each held p50 %d ms;"
-                            + " peak heap %d MB used, %d MB after GC", kind, attackers, signedAcknowledged,
-                    signedSent, signedP50, signedP99, signedMax, healthOk, healthSent, healthMax, attackRequests,
-                    attackP50Millis, peakHeapBytes >> 20, peakHeapAfterGcBytes >> 20);
+                            + " healthz %d/%d, max %d ms; %d attack requests, those the server ended held p50 %d ms,"
+                            + " min %d ms; peak heap %d MB used, %d MB after GC; ended by %s", kind, attackers,
+                    signedAcknowledged, signedSent, signedP50, signedP99, signedMax, healthOk, healthSent, healthMax,
+                    attackRequests, attackHeldP50Millis, attackHeldMinMillis, peakHeapBytes >> 20,
+                    peakHeapAfterGcBytes >> 20, endings);
         }
     }
 
@@ -66,11 +77,19 @@ public final class WebhookAttack {
 
     private final int port;
     private final String secret;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicLong attackRequests = new AtomicLong();
-    /** How the server let go of slow bodies: the start of its answer, or "closed". */
-    public final java.util.Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
-    private final List<Long> attackMillis = Collections.synchronizedList(new ArrayList<>());
+
+    /** What one run's attackers did. */
+    private static final class Attack {
+        final Set<Socket> open = ConcurrentHashMap.newKeySet();
+        final AtomicLong requests = new AtomicLong();
+        final Map<String, AtomicLong> endings = new ConcurrentHashMap<>();
+        final List<Long> heldMillis = Collections.synchronizedList(new ArrayList<>());
+
+        void ended(String how, long connected) {
+            endings.computeIfAbsent(how, k -> new AtomicLong()).incrementAndGet();
+            heldMillis.add((System.nanoTime() - connected) / 1_000_000);
+        }
+    }
 
     public WebhookAttack(int port, String secret) {
         this.port = port;
@@ -98,10 +117,11 @@ public final class WebhookAttack {
                 sleep(Duration.ofMillis(20));
             }
         }));
+        Attack attack = new Attack();
         for (int i = 0; i < attackers; i++) {
             threads.add(Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
-                    attackOnce(kind, end, slowGap);
+                    attackOnce(attack, kind, end, slowGap);
                 }
             }));
         }
@@ -120,27 +140,26 @@ public final class WebhookAttack {
         for (Thread t : threads) {
             t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000 + 2_000));
         }
-        open.forEach(WebhookAttack::closeQuietly);
+        attack.open.forEach(WebhookAttack::closeQuietly);
         for (Thread t : threads) {
             t.join(10_000);
         }
         http.close();
         List<Long> sorted = new ArrayList<>(signed);
         Collections.sort(sorted);
+        List<Long> held;
+        synchronized (attack.heldMillis) {
+            held = new ArrayList<>(attack.heldMillis);
+        }
+        Collections.sort(held);
+        Map<String, Long> endings = new TreeMap<>();
+        attack.endings.forEach((how, count) -> endings.put(how, count.get()));
         return new Result(kind, attackers, signedSent.get(), sorted.size(),
                 sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
                 sorted.isEmpty() ? -1 : sorted.get((int) (sorted.size() * 0.99)), sorted.isEmpty() ? -1 : sorted.getLast(),
                 healthSent.get(), health.size(), health.stream().mapToLong(Long::longValue).max().orElse(-1),
-                attackRequests.get(), median(attackMillis), peakHeap.get(), peakLive.get());
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted;
-        synchronized (values) {
-            sorted = new ArrayList<>(values);
-        }
-        Collections.sort(sorted);
-        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+                attack.requests.get(), held.isEmpty() ? -1 : held.get(held.size() / 2),
+                held.isEmpty() ? -1 : held.getFirst(), endings, peakHeap.get(), peakLive.get());
     }
 
     private HttpRequest signedPing(byte[] ping, String signature) {
@@ -170,21 +189,26 @@ public final class WebhookAttack {
         }
     }
 
-    private void attackOnce(Kind kind, long end, Duration slowGap) {
+    /**
+     * One attack request. It counts as ended by the server (and how long it was held) only when the server
+     * answered, closed or reset it before the run's end; at the end the attacker drops it itself.
+     */
+    private void attackOnce(Attack attack, Kind kind, long end, Duration slowGap) {
         long declared = kind == Kind.LARGE_UNSIGNED ? DECLARED_LARGE : 1_000;
         Socket socket = new Socket();
         long connected = 0;
         try (socket) {
-            open.add(socket);
+            attack.open.add(socket);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(5_000);
-            attackRequests.incrementAndGet();
+            attack.requests.incrementAndGet();
             connected = System.nanoTime();
             OutputStream out = socket.getOutputStream();
             out.write(("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=00\r\nContent-Length: " + declared
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            InputStream answer = socket.getInputStream();
             if (kind == Kind.LARGE_UNSIGNED) {
                 byte[] block = new byte[64 * 1024];
                 java.util.Arrays.fill(block, (byte) '{');
@@ -195,31 +219,40 @@ public final class WebhookAttack {
                 // Wait for the next byte's turn by reading: an answer or a closed connection ends this request
                 // at once, so the time it was held is the server's doing, not this loop's.
                 socket.setSoTimeout((int) Math.max(1, slowGap.toMillis()));
-                InputStream answer = socket.getInputStream();
                 for (long sent = 0; sent < declared && System.nanoTime() < end; sent++) {
                     out.write('{');
                     out.flush();
                     try {
-                        byte[] head = new byte[400];
-                        int n = answer.read(head);
-                        answers.computeIfAbsent(n <= 0 ? "closed" : new String(head, 0, n, StandardCharsets.US_ASCII),
-                                k -> new AtomicLong()).incrementAndGet();
-                        return; // answered or closed: the server let go of this body
+                        endedBy(answer, attack, connected, end);
+                        return;
                     } catch (java.net.SocketTimeoutException stillOpen) {
                         // the server is still waiting for the body
                     }
                 }
             }
-            InputStream in = socket.getInputStream();
-            in.read(); // the status line, or the end of a connection the server closed
-        } catch (IOException e) {
-            // the server closed the connection: the point of the exercise
-        } finally {
-            if (connected != 0) {
-                attackMillis.add((System.nanoTime() - connected) / 1_000_000);
+            if (System.nanoTime() < end) {
+                socket.setSoTimeout(5_000);
+                endedBy(answer, attack, connected, end);
             }
-            open.remove(socket);
+        } catch (IOException e) {
+            // the server closed or reset the connection while the attacker wrote (or read): the point of the
+            // exercise, unless the run was over and the attacker dropped it
+            if (connected != 0 && System.nanoTime() < end) {
+                attack.ended(e.getClass().getSimpleName() + ": " + e.getMessage(), connected);
+            }
+        } finally {
+            attack.open.remove(socket);
             sleep(Duration.ofMillis(10)); // no busy loop when the server refuses at once
+        }
+    }
+
+    /** Reads the server's answer (its status line) or the end of the connection, and counts it. */
+    private static void endedBy(InputStream answer, Attack attack, long connected, long end) throws IOException {
+        byte[] head = new byte[400];
+        int n = answer.read(head);
+        if (System.nanoTime() < end) {
+            attack.ended(n <= 0 ? "closed"
+                    : new String(head, 0, n, StandardCharsets.US_ASCII).lines().findFirst().orElse(""), connected);
         }
     }
 

@@ -40,7 +40,6 @@ public final class WebhookAttackBench {
                 }
                 if (slow > 0) {
                     System.out.println(attack.run(WebhookAttack.Kind.SLOW_BODIES, slow, duration, gap).line());
-                    System.out.println("slow bodies ended by: " + attack.answers);
                 }
             }
         }

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,10 +34,19 @@ public final class ServeProcess implements AutoCloseable {
      */
     public static ServeProcess start(long appId, PrivateKey key, String secret, URI apiUrl, Map<String, String> store,
                                      String extraJvmOption, java.io.File log) throws IOException {
+        return start(appId, key, secret, apiUrl, store, List.of(extraJvmOption), log);
+    }
+
+    /** As above, with any number of options for the child JVM (e.g. {@code -Xmx128m}). */
+    public static ServeProcess start(long appId, PrivateKey key, String secret, URI apiUrl, Map<String, String> store,
+                                     List<String> jvmOptions, java.io.File log) throws IOException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Downergate.jobLeaseMillis=2000", extraJvmOption,
-                "-cp", System.getProperty("java.class.path"), "dev.ownergate.app.cli.OwnergateMain", "serve");
+        List<String> command = new ArrayList<>(List.of(java, "-Downergate.jobLeaseMillis=2000"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ownergate.app.cli.OwnergateMain",
+                "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("OWNERGATE_"));
         env.put("OWNERGATE_APP_ID", Long.toString(appId));

@@ -33,11 +33,17 @@ final class ServerHarness implements AutoCloseable {
     final AppConfig config;
     private final OwnershipGate gate;
     private final boolean openApi;
+    private final Duration stopTimeout;
     OwnergateServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
     ServerHarness(OwnershipGate gate) {
         this(gate, config -> config, true);
+    }
+
+    /** A server whose graceful stop waits at most {@code stopTimeout} for requests in flight. */
+    ServerHarness(OwnershipGate gate, Duration stopTimeout) {
+        this(gate, config -> config, true, stopTimeout);
     }
 
     /**
@@ -46,6 +52,12 @@ final class ServerHarness implements AutoCloseable {
      *                real sign-in and admin-token check guards them
      */
     ServerHarness(OwnershipGate gate, java.util.function.UnaryOperator<AppConfig> adjust, boolean openApi) {
+        this(gate, adjust, openApi, Duration.ofSeconds(5));
+    }
+
+    private ServerHarness(OwnershipGate gate, java.util.function.UnaryOperator<AppConfig> adjust, boolean openApi,
+                          Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
         this.github = FakeGitHub.start();
         github.app(APP_ID, KEYS.getPublic());
         this.gate = gate;
@@ -78,7 +90,7 @@ final class ServerHarness implements AutoCloseable {
                 .retry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 6))
                 .reconcile(false)
                 .workers(4)
-                .stopTimeout(Duration.ofSeconds(5))
+                .stopTimeout(stopTimeout)
                 .start();
     }
 
