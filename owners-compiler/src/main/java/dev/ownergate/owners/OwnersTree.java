@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * All OWNERS files of one revision and the walk that answers "who owns this file?".
@@ -136,25 +137,39 @@ public final class OwnersTree implements OwnershipRules {
             aliases = parsed.aliases();
         }
         LoadContext context = new LoadContext(settings);
+        List<String> paths = new TreeSet<>(ownersFilePaths).stream().filter(OwnersTree::isOwnersFile).toList();
+        // Read in order on this thread (a source need not be thread-safe), then prepare (YAML, format) on every
+        // core: that part is pure. Files past the limit on files read are never read: imports count towards it
+        // too, so the loop below may stop earlier, never later.
+        int ahead = Math.min(paths.size(), LoadContext.MAX_FILES_READ);
+        List<Set<Diagnostic>> readProblems = new ArrayList<>(ahead);
+        List<Optional<String>> texts = new ArrayList<>(ahead);
+        for (String path : paths.subList(0, ahead)) {
+            Set<Diagnostic> problems = new LinkedHashSet<>();
+            texts.add(read(source, path, problems));
+            readProblems.add(problems);
+        }
+        OwnersAliases sharedAliases = aliases;
+        OwnersFileParser.Prepared[] prepared = new OwnersFileParser.Prepared[ahead];
+        IntStream.range(0, ahead).parallel().forEach(i -> texts.get(i).ifPresent(text ->
+                prepared[i] = OwnersFileParser.prepare(paths.get(i), text, sharedAliases)));
+        // Plain files read imports and count towards the load's limits: finished in order, as one thread would.
         SortedMap<String, OwnersConfig> byDir = new TreeMap<>();
-        for (String path : new TreeSet<>(ownersFilePaths)) {
-            if (!isOwnersFile(path)) {
-                continue;
-            }
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
             if (++context.filesRead > LoadContext.MAX_FILES_READ) {
                 diagnostics.add(Diagnostic.error(path, 0, 0, "more than " + LoadContext.MAX_FILES_READ
                         + " OWNERS and imported files in one tree; Ownergate stops here to bound its work"));
                 break;
             }
-            int known = diagnostics.size();
-            Optional<String> text = read(source, path, diagnostics);
-            if (text.isEmpty()) {
-                if (diagnostics.size() == known) { // else the reason is already given (a link, too large)
+            diagnostics.addAll(readProblems.get(i));
+            if (prepared[i] == null) {
+                if (readProblems.get(i).isEmpty()) { // else the reason is already given (a link, too large)
                     diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
                 }
                 continue;
             }
-            OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, context);
+            OwnersFileParser.Result parsed = prepared[i].finish(source, context);
             diagnostics.addAll(parsed.diagnostics());
             byDir.put(parsed.config().dir(), parsed.config());
         }
