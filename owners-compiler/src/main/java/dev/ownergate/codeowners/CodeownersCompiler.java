@@ -283,14 +283,12 @@ public final class CodeownersCompiler {
         private final Map<String, Integer> probes = new LinkedHashMap<>();
         /** Filters with no exact glob, and how many files each made the compiler list one by one. */
         private final Map<OwnersEntry, Integer> listedBecause = new LinkedHashMap<>();
-        private final Set<String> realFiles;
         private boolean approximateExplicitRules;
         private int[] counts = new int[16];
 
         Emission(OwnersTree tree, List<String> files) {
             this.tree = tree;
             this.files = files;
-            this.realFiles = Set.copyOf(files);
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
             this.governor = new String[files.size()];
@@ -367,7 +365,8 @@ public final class CodeownersCompiler {
 
         /** A probe for a new file at {@code path}, unless a real file is there: its owners, or -1. */
         private int probe(String path) {
-            if (path == null || realFiles.contains(path)) {
+            // The file list is sorted: a binary search beats hashing every path of the tree for a set.
+            if (path == null || Collections.binarySearch(files, path) >= 0) {
                 return -1;
             }
             Integer known = probes.get(path);
