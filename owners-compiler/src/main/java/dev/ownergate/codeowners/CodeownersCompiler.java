@@ -182,6 +182,14 @@ public final class CodeownersCompiler {
         return out.append('"').toString();
     }
 
+    /** The index of the rule that decides each file (-1 for none), matched on every core. */
+    private static int[] decidingRules(CodeownersMatcher matcher, List<String> files) {
+        int[] deciding = new int[files.size()];
+        IntStream.range(0, files.size()).parallel()
+                .forEach(i -> deciding[i] = matcher.match(files.get(i)).map(CodeownersRule::index).orElse(-1));
+        return deciding;
+    }
+
     /**
      * Matches every file against the text as GitHub would read it and compares with the resolution. Wrong files
      * whose paths need stand-ins go to {@code unwritable}: that is the tree's problem, not a bug.
@@ -201,7 +209,7 @@ public final class CodeownersCompiler {
         }
         int shown = 0;
         int wrong = 0;
-        int[] deciding = PathClasses.decidingRules(matcher, files);
+        int[] deciding = decidingRules(matcher, files);
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
             int actual = deciding[i] < 0 ? 0 : ownerSetOfRule[deciding[i]];
@@ -815,13 +823,13 @@ public final class CodeownersCompiler {
                     }
                 }
             } else {
-                for (int rule : PathClasses.decidingRules(matcher, files)) {
+                for (int rule : decidingRules(matcher, files)) {
                     if (rule >= 0) {
                         deciding.add(ruleLines.get(rule));
                     }
                 }
             }
-            for (int rule : PathClasses.matchEach(matcher, List.copyOf(probes.keySet()))) {
+            for (int rule : decidingRules(matcher, List.copyOf(probes.keySet()))) {
                 if (rule >= 0) {
                     deciding.add(ruleLines.get(rule));
                 }

@@ -104,15 +104,6 @@ public final class CodeownersMatcher {
         return List.of(rules);
     }
 
-    /** How many rules there are, and the compiled pattern of each (for {@link PathClasses}). */
-    int ruleCount() {
-        return rules.length;
-    }
-
-    CodeownersPattern pattern(int index) {
-        return patterns[index];
-    }
-
     /** The rule that decides the owners of this file path: the last one that matches. */
     public Optional<CodeownersRule> match(String path) {
         PathSegments segments = PathSegments.of(path);
