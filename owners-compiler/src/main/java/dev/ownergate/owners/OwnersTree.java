@@ -41,8 +41,8 @@ import java.util.stream.IntStream;
  * {@code GetOwnersSet}: the OWNERS folder is contained in the file's grandparent path). When no folder has
  * approvers for the file, the root's option decides.
  *
- * <p>Immutable and thread-safe; answers for files without regex or glob rules on their way up are cached per
- * folder.
+ * <p>Immutable and thread-safe; answers are cached per class of files: the nearest OWNERS folder, which regex
+ * and glob rules on the way up match, and whether the file is in that OWNERS folder itself.
  */
 public final class OwnersTree implements OwnershipRules {
 
