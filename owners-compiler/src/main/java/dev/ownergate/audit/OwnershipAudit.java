@@ -1,5 +1,6 @@
 package dev.ownergate.audit;
 
+import dev.ownergate.owners.FrozenSortedSet;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.ownership.FileOwnership;
 import dev.ownergate.ownership.OwnershipRules;
@@ -71,7 +72,7 @@ public final class OwnershipAudit {
         Map<String, Integer> ruleIds = new HashMap<>();
         for (String path : files) {
             FileOwnership answer = ownership.ownersOf(path);
-            int set = answer.anyone() ? ANYONE : pass.internOwners(List.copyOf(answer.owners()));
+            int set = answer.anyone() ? ANYONE : pass.internOwners(answer.owners());
             int rule = NO_RULE;
             if (!answer.decidedBy().isEmpty()) {
                 rule = ruleIds.computeIfAbsent(answer.decidedBy(), location -> {
@@ -231,6 +232,8 @@ public final class OwnershipAudit {
         final Map<String, Folder> folders = new HashMap<>();
         final Folder root = new Folder("", null);
         Folder last = root;
+        private java.util.Collection<Owner> lastInterned;
+        private int lastId;
         int files;
         int owned;
         int anyone;
@@ -243,18 +246,24 @@ public final class OwnershipAudit {
             folders.put("", root);
         }
 
-        int internOwners(List<Owner> owners) {
-            List<Owner> key = owners.size() <= 1 ? owners : List.copyOf(new TreeSet<>(owners));
-            if (key.contains(Owner.ANYONE)) {
-                return ANYONE;
+        int internOwners(java.util.Collection<Owner> owners) {
+            // Resolution hands one frozen set to every file of a class, and files of a folder come together.
+            if (owners == lastInterned) {
+                return lastId;
             }
-            if (key.isEmpty()) {
-                return UNOWNED;
+            // A sorted set (what resolution gives) is already in key order; a rule's owner list may not be.
+            List<Owner> key = owners instanceof java.util.SortedSet<Owner> sorted && sorted.comparator() == null
+                    ? List.copyOf(owners) : List.copyOf(new TreeSet<>(owners));
+            int id = key.contains(Owner.ANYONE) ? ANYONE : key.isEmpty() ? UNOWNED
+                    : ownerSetIds.computeIfAbsent(key, k -> {
+                        ownerSets.add(k);
+                        return ownerSets.size() - 1;
+                    });
+            if (owners instanceof FrozenSortedSet<Owner>) { // immutable, so the same object means the same set
+                lastInterned = owners;
+                lastId = id;
             }
-            return ownerSetIds.computeIfAbsent(key, k -> {
-                ownerSets.add(k);
-                return ownerSets.size() - 1;
-            });
+            return id;
         }
 
         void add(String path, int set, int rule) {

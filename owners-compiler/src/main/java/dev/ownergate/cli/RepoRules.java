@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The rules {@code who} and {@code audit} answer from: a CODEOWNERS file given with {@code --codeowners}, else
@@ -80,16 +81,18 @@ final class RepoRules {
         }
         CodeownersFile file = codeowners.get();
         CodeownersRules enforced = new CodeownersRules(file);
+        // Both answers are pure and thread-safe: compared on every core, counted in path order.
+        List<String> list = List.copyOf(paths);
+        boolean[] differs = new boolean[list.size()];
+        IntStream.range(0, list.size()).parallel().forEach(i -> differs[i] =
+                !owners.ownersOf(list.get(i)).owners().equals(enforced.approversOf(list.get(i))));
         int differing = 0;
         String example = null;
-        for (String path : paths) {
-            var fromOwners = owners.ownersOf(path).owners();
-            var fromCodeowners = enforced.ownersOf(path).owners();
-            if (!fromOwners.equals(fromCodeowners)) {
-                if (differing++ == 0) {
-                    example = path + ": " + file.path() + " gives " + describe(fromCodeowners)
-                            + ", the OWNERS files give " + describe(fromOwners);
-                }
+        for (int i = 0; i < list.size(); i++) {
+            if (differs[i] && differing++ == 0) {
+                String path = list.get(i);
+                example = path + ": " + file.path() + " gives " + describe(enforced.approversOf(path))
+                        + ", the OWNERS files give " + describe(owners.ownersOf(path).owners());
             }
         }
         if (differing == 0) {

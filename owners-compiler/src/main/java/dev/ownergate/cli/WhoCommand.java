@@ -215,6 +215,9 @@ public final class WhoCommand implements Callable<Integer> {
     /** {@code path  @a @b  file:line}, one line per path, explanations indented below. */
     private static final class TextPrinter implements Printer {
         private final PrintWriter out;
+        /** The last owner set written: the files of a folder share one set, so its text is made once. */
+        private java.util.SortedSet<Owner> lastOwners;
+        private String lastOwnersText;
 
         TextPrinter(PrintWriter out) {
             this.out = out;
@@ -227,7 +230,11 @@ public final class WhoCommand implements Callable<Integer> {
             if (o.anyone()) {
                 line.append("* (anyone may approve)");
             } else if (o.isOwned()) {
-                line.append(o.owners().stream().map(Owner::toString).collect(Collectors.joining(" ")));
+                if (o.owners() != lastOwners) {
+                    lastOwners = o.owners();
+                    lastOwnersText = o.owners().stream().map(Owner::toString).collect(Collectors.joining(" "));
+                }
+                line.append(lastOwnersText);
             } else {
                 line.append("(unowned)");
             }

@@ -282,7 +282,6 @@ public final class CodeownersCompiler {
         private final List<String> setText = new ArrayList<>();
         private final Map<SortedSet<Owner>, Integer> setIds = new HashMap<>();
         private final List<Line> lines = new ArrayList<>();
-        private final Map<String, String> nearestOwnersFolderOf = new HashMap<>();
         private final String[] governor;
         /** The last emitted rule that matches each file, i.e. the one GitHub will apply to it. */
         private final Line[] decidedBy;
@@ -292,31 +291,41 @@ public final class CodeownersCompiler {
         private final Map<String, Integer> probes = new LinkedHashMap<>();
         /** Filters with no exact glob, and how many files each made the compiler list one by one. */
         private final Map<OwnersEntry, Integer> listedBecause = new LinkedHashMap<>();
-        private final Set<String> realFiles;
         private boolean approximateExplicitRules;
         private int[] counts = new int[16];
 
         Emission(OwnersTree tree, List<String> files) {
             this.tree = tree;
             this.files = files;
-            this.realFiles = Set.copyOf(files);
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
             this.governor = new String[files.size()];
             this.decidedBy = new Line[files.size()];
             intern(new TreeSet<>());
             // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
-            // in file order so the output does not depend on scheduling.
-            @SuppressWarnings("unchecked")
-            SortedSet<Owner>[] resolved = new SortedSet[files.size()];
-            IntStream.range(0, files.size()).parallel().forEach(i -> resolved[i] = approversOf(tree.resolve(files.get(i))));
+            // in file order so the output does not depend on scheduling. Files of one class share one
+            // resolution object, and files of a folder are neighbours, so most lookups are the previous one.
+            Resolution[] resolved = new Resolution[files.size()];
+            IntStream.range(0, files.size()).parallel().forEach(i -> resolved[i] = tree.resolveShared(files.get(i)));
+            Resolution previous = null;
+            int previousSet = 0;
+            String folder = null;
+            String folderGovernor = null;
             for (int i = 0; i < files.size(); i++) {
-                String file = files.get(i);
-                target[i] = resolved[i] == null ? 0 : intern(resolved[i]);
+                if (resolved[i] != previous) {
+                    previous = resolved[i];
+                    SortedSet<Owner> owners = approversOf(previous);
+                    previousSet = owners == null ? 0 : intern(owners);
+                }
+                target[i] = previousSet;
                 resolved[i] = null;
+                String file = files.get(i);
                 int slash = file.lastIndexOf('/');
-                governor[i] = nearestOwnersFolderOf.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash),
-                        this::findNearestOwnersFolder);
+                if (folder == null || Math.max(slash, 0) != folder.length() || !file.startsWith(folder)) {
+                    folder = slash < 0 ? "" : file.substring(0, slash);
+                    folderGovernor = tree.ownersFolderOf(folder);
+                }
+                governor[i] = folderGovernor;
             }
         }
 
@@ -348,7 +357,7 @@ public final class CodeownersCompiler {
 
         /** The owner set a path (real or not) resolves to. */
         private int targetOf(String path) {
-            SortedSet<Owner> owners = approversOf(tree.resolve(path));
+            SortedSet<Owner> owners = approversOf(tree.resolveShared(path));
             return owners == null ? 0 : intern(owners);
         }
 
@@ -364,7 +373,8 @@ public final class CodeownersCompiler {
 
         /** A probe for a new file at {@code path}, unless a real file is there: its owners, or -1. */
         private int probe(String path) {
-            if (path == null || realFiles.contains(path)) {
+            // The file list is sorted: a binary search beats hashing every path of the tree for a set.
+            if (path == null || Collections.binarySearch(files, path) >= 0) {
                 return -1;
             }
             Integer known = probes.get(path);
@@ -771,16 +781,6 @@ public final class CodeownersCompiler {
         /** Whether the nearest OWNERS file above file {@code i} is the one in {@code dir}. */
         private boolean governedBy(int i, String dir) {
             return governor[i].equals(dir);
-        }
-
-        /** The folder of the nearest OWNERS file above {@code dir} ("" for the root, also when there is none). */
-        private String findNearestOwnersFolder(String dir) {
-            String d = dir;
-            while (!d.isEmpty() && !tree.configs().containsKey(d)) {
-                int slash = d.lastIndexOf('/');
-                d = slash < 0 ? "" : d.substring(0, slash);
-            }
-            return d;
         }
 
         /** How many more files would be right than before if the files passing the test got {@code owners}. */

@@ -18,6 +18,9 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - word.length()) > maxEdits) {
+                continue; // each edit changes the length by one at most: beyond the threshold, as apply would say
+            }
             int d = distance.apply(word, candidate);
             if (d == 0) {
                 return Optional.empty();

@@ -45,6 +45,8 @@ public final class OwnersAliases {
 
     private final SortedMap<String, SortedSet<Owner>> byName;
     private final Map<String, Integer> lines;
+    /** {@link #misspelledAlias} by token: a tree names the same logins in thousands of files. */
+    private final Map<String, Optional<String>> typos = new java.util.concurrent.ConcurrentHashMap<>();
 
     private OwnersAliases(SortedMap<String, SortedSet<Owner>> byName) {
         this(byName, Map.of());
@@ -100,7 +102,7 @@ public final class OwnersAliases {
                 || byName.containsKey(normalize(t))) {
             return Optional.empty();
         }
-        return Suggestions.closest(t.toLowerCase(Locale.ROOT), byName.keySet(), 2);
+        return typos.computeIfAbsent(t, k -> Suggestions.closest(k.toLowerCase(Locale.ROOT), byName.keySet(), 2));
     }
 
     /**

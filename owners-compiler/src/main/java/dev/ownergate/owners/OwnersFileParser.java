@@ -71,18 +71,37 @@ public final class OwnersFileParser {
 
     /** As above, sharing settings, parsed imports and limits across the files of one tree load. */
     static Result parse(String path, String text, OwnersAliases aliases, TextSource imports, LoadContext context) {
+        return prepare(path, text, aliases).finish(imports, context);
+    }
+
+    /**
+     * The part of parsing that depends on the file alone: the YAML document, the format, and a YAML file's whole
+     * result. Pure, so a tree's files are prepared on every core; plain files, which read imports and count
+     * towards the load's limits, are finished in order ({@link Prepared#finish}).
+     */
+    static Prepared prepare(String path, String text, OwnersAliases aliases) {
         String clean = OwnersAliases.stripBom(text);
         YamlDocument yaml = SafeYaml.load(path, clean); // once: detection and the YAML parser share it
-        Result result;
-        if (detect(yaml, clean) == OwnersConfig.Format.YAML) {
-            result = switch (yaml) {
-                case YamlDocument.Loaded loaded -> YamlOwnersParser.parse(path, loaded.root(), aliases);
-                case YamlDocument.Invalid invalid -> new Result(emptyConfig(path), List.of(invalid.error()));
-                case YamlDocument.Empty empty -> new Result(emptyConfig(path), List.of());
-            };
-        } else {
-            result = PlainOwnersParser.parse(path, clean, aliases, imports, context);
+        if (detect(yaml, clean) != OwnersConfig.Format.YAML) {
+            return new Prepared(path, clean, aliases, null);
         }
+        Result result = switch (yaml) {
+            case YamlDocument.Loaded loaded -> YamlOwnersParser.parse(path, loaded.root(), aliases);
+            case YamlDocument.Invalid invalid -> new Result(emptyConfig(path), List.of(invalid.error()));
+            case YamlDocument.Empty empty -> new Result(emptyConfig(path), List.of());
+        };
+        return new Prepared(path, clean, aliases, sorted(result));
+    }
+
+    /** A file after {@link #prepare}: a YAML file's result, or a plain file still to be parsed. */
+    record Prepared(String path, String clean, OwnersAliases aliases, Result yamlResult) {
+        Result finish(TextSource imports, LoadContext context) {
+            return yamlResult != null ? yamlResult
+                    : sorted(PlainOwnersParser.parse(path, clean, aliases, imports, context));
+        }
+    }
+
+    private static Result sorted(Result result) {
         List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(result.diagnostics()));
         Collections.sort(sorted);
         return new Result(result.config(), sorted);

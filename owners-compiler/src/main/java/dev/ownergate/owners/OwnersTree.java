@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * All OWNERS files of one revision and the walk that answers "who owns this file?".
@@ -40,8 +41,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code GetOwnersSet}: the OWNERS folder is contained in the file's grandparent path). When no folder has
  * approvers for the file, the root's option decides.
  *
- * <p>Immutable and thread-safe; answers for files without regex or glob rules on their way up are cached per
- * folder.
+ * <p>Immutable and thread-safe; answers are cached per class of files: the nearest OWNERS folder, which regex
+ * and glob rules on the way up match, and whether the file is in that OWNERS folder itself.
  */
 public final class OwnersTree implements OwnershipRules {
 
@@ -59,12 +60,15 @@ public final class OwnersTree implements OwnershipRules {
     }
 
     /**
-     * What files of one folder need: the configs that can matter, nearest first, and the rules with regex or
-     * glob filters among them. The answer depends only on which of those rules match a file, so answers are
-     * memoized by that match pattern (a bit per filtered rule); without such rules there is one answer.
+     * What the files below one OWNERS folder need (down to the next OWNERS folders): the configs that can matter,
+     * nearest first, and the rules with regex or glob filters among them. The answer depends only on which of
+     * those rules match a file and on whether the file is in the OWNERS folder itself (Prow auto-approves only
+     * files below it), so answers are memoized by that pattern: a bit per filtered rule, then that bit. Folders
+     * without an OWNERS file share the plan of the nearest one above: a tree has ten folders per OWNERS file.
      */
-    private record FolderPlan(List<OwnersConfig> chain, List<OwnersEntry> filtered, int[] filteredConfig,
-            AtomicReferenceArray<Answer> answersByMask, Map<Long, Answer> answers) {}
+    private record FolderPlan(String ownersDir, List<OwnersConfig> chain, List<OwnersEntry> filtered,
+            int[] filteredConfig, AtomicReferenceArray<Answer> answersByKey, Map<Long, Answer> answers,
+            Map<String, Answer> autoApprovedByFolder) {}
 
     /** A resolution for one folder and match pattern, with its FileOwnership parts precomputed. */
     private record Answer(Resolution resolution, String decidedBy, List<String> trail) {
@@ -84,11 +88,16 @@ public final class OwnersTree implements OwnershipRules {
     private static final int MAX_ARRAY_RULES = 4;
 
     private final SortedMap<String, OwnersConfig> configs;
+    /** The same configs, for the lookups of every folder up every path: a hash beats the sorted map's compares. */
+    private final Map<String, OwnersConfig> configByDir;
     private final OwnersAliases aliases;
+    /** Plans by folder; folders below one OWNERS folder (and no other) map to the same plan. */
     private final Map<String, FolderPlan> plans = new ConcurrentHashMap<>();
+    private final Map<String, FolderPlan> plansByOwnersFolder = new ConcurrentHashMap<>();
 
     private OwnersTree(SortedMap<String, OwnersConfig> configs, OwnersAliases aliases) {
         this.configs = Collections.unmodifiableSortedMap(configs);
+        this.configByDir = new java.util.HashMap<>(configs);
         this.aliases = aliases;
     }
 
@@ -128,25 +137,39 @@ public final class OwnersTree implements OwnershipRules {
             aliases = parsed.aliases();
         }
         LoadContext context = new LoadContext(settings);
+        List<String> paths = new TreeSet<>(ownersFilePaths).stream().filter(OwnersTree::isOwnersFile).toList();
+        // Read in order on this thread (a source need not be thread-safe), then prepare (YAML, format) on every
+        // core: that part is pure. Files past the limit on files read are never read: imports count towards it
+        // too, so the loop below may stop earlier, never later.
+        int ahead = Math.min(paths.size(), LoadContext.MAX_FILES_READ);
+        List<Set<Diagnostic>> readProblems = new ArrayList<>(ahead);
+        List<Optional<String>> texts = new ArrayList<>(ahead);
+        for (String path : paths.subList(0, ahead)) {
+            Set<Diagnostic> problems = new LinkedHashSet<>();
+            texts.add(read(source, path, problems));
+            readProblems.add(problems);
+        }
+        OwnersAliases sharedAliases = aliases;
+        OwnersFileParser.Prepared[] prepared = new OwnersFileParser.Prepared[ahead];
+        IntStream.range(0, ahead).parallel().forEach(i -> texts.get(i).ifPresent(text ->
+                prepared[i] = OwnersFileParser.prepare(paths.get(i), text, sharedAliases)));
+        // Plain files read imports and count towards the load's limits: finished in order, as one thread would.
         SortedMap<String, OwnersConfig> byDir = new TreeMap<>();
-        for (String path : new TreeSet<>(ownersFilePaths)) {
-            if (!isOwnersFile(path)) {
-                continue;
-            }
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
             if (++context.filesRead > LoadContext.MAX_FILES_READ) {
                 diagnostics.add(Diagnostic.error(path, 0, 0, "more than " + LoadContext.MAX_FILES_READ
                         + " OWNERS and imported files in one tree; Ownergate stops here to bound its work"));
                 break;
             }
-            int known = diagnostics.size();
-            Optional<String> text = read(source, path, diagnostics);
-            if (text.isEmpty()) {
-                if (diagnostics.size() == known) { // else the reason is already given (a link, too large)
+            diagnostics.addAll(readProblems.get(i));
+            if (prepared[i] == null) {
+                if (readProblems.get(i).isEmpty()) { // else the reason is already given (a link, too large)
                     diagnostics.add(Diagnostic.error(path, 0, 0, "cannot read this OWNERS file"));
                 }
                 continue;
             }
-            OwnersFileParser.Result parsed = OwnersFileParser.parse(path, text.get(), aliases, source, context);
+            OwnersFileParser.Result parsed = prepared[i].finish(source, context);
             diagnostics.addAll(parsed.diagnostics());
             byDir.put(parsed.config().dir(), parsed.config());
         }
@@ -233,14 +256,26 @@ public final class OwnersTree implements OwnershipRules {
                 a.decidedBy(), a.trail());
     }
 
+    /**
+     * Who owns {@code filePath}, shared: the same object for every file of its class (one folder, or the folders
+     * below one OWNERS folder, and the same filters and per-file globs matching), so callers that resolve many
+     * files can work per class. Equal to {@link #resolve} except that {@code path()} may name another file of
+     * the class.
+     */
+    public Resolution resolveShared(String filePath) {
+        String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
+        return sharedAnswer(path, RepoPaths.dirOf(path)).resolution();
+    }
+
     private Answer answer(String filePath) {
         String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
-        String dir = RepoPaths.dirOf(path);
-        // get() first: computeIfAbsent locks the bin whenever the key is not its first node.
-        FolderPlan plan = plans.get(dir);
-        if (plan == null) {
-            plan = plans.computeIfAbsent(dir, this::plan);
-        }
+        Answer shared = sharedAnswer(path, RepoPaths.dirOf(path));
+        Resolution r = shared.resolution();
+        return r.path().equals(path) ? shared : new Answer(r.withPath(path), shared.decidedBy(), shared.trail());
+    }
+
+    private Answer sharedAnswer(String path, String dir) {
+        FolderPlan plan = planFor(dir);
         if (plan.filtered().size() > MAX_MEMO_RULES) {
             return Answer.of(walk(path, dir, plan.chain(), null));
         }
@@ -257,24 +292,50 @@ public final class OwnersTree implements OwnershipRules {
                 mask |= 1L << i;
             }
         }
+        boolean inOwnersFolder = dir.equals(plan.ownersDir());
+        long key = mask << 1 | (inOwnersFolder ? 1 : 0);
+        long m = mask;
         Answer shared;
-        if (plan.answersByMask() != null) {
-            shared = plan.answersByMask().get((int) mask);
+        if (plan.answersByKey() != null) {
+            shared = plan.answersByKey().get((int) key);
             if (shared == null) {
-                // Two threads may both compute it; the answers are equal, so either may win.
-                shared = Answer.of(walk(path, dir, plan.chain(), matchedEntries(plan, mask)));
-                plan.answersByMask().compareAndSet((int) mask, null, shared);
+                // Two threads may both compute it; the answers are equal, and the first stored is the one shared.
+                plan.answersByKey().compareAndSet((int) key, null,
+                        Answer.of(walk(path, dir, plan.chain(), matchedEntries(plan, m))));
+                shared = plan.answersByKey().get((int) key);
             }
         } else {
-            shared = plan.answers().get(mask);
+            shared = plan.answers().get(key);
             if (shared == null) {
-                FolderPlan p = plan;
-                shared = plan.answers().computeIfAbsent(mask, k -> Answer.of(walk(path, dir, p.chain(),
-                        matchedEntries(p, k))));
+                shared = plan.answers().computeIfAbsent(key, k -> Answer.of(walk(path, dir, plan.chain(),
+                        matchedEntries(plan, m))));
             }
         }
-        Resolution r = shared.resolution();
-        return r.path().equals(path) ? shared : new Answer(r.withPath(path), shared.decidedBy(), shared.trail());
+        if (shared.resolution().autoApproved() && !inOwnersFolder) {
+            // The trail names the file's own folder ("auto-approved: lib/x has no approvers"): one answer each.
+            shared = plan.autoApprovedByFolder().computeIfAbsent(dir + "\n" + mask,
+                    k -> Answer.of(walk(path, dir, plan.chain(), matchedEntries(plan, m))));
+        }
+        return shared;
+    }
+
+    /** The folder of the nearest OWNERS file at or above {@code dir}: {@code ""} for the root, also when none. */
+    public String ownersFolderOf(String dir) {
+        return planFor(dir).ownersDir();
+    }
+
+    private FolderPlan planFor(String dir) {
+        // get() first: computeIfAbsent locks the bin whenever the key is not its first node.
+        FolderPlan plan = plans.get(dir);
+        if (plan == null) {
+            String ownersDir = dir;
+            while (!ownersDir.isEmpty() && !configByDir.containsKey(ownersDir)) {
+                ownersDir = RepoPaths.parentOf(ownersDir);
+            }
+            plan = plansByOwnersFolder.computeIfAbsent(ownersDir, this::plan);
+            plans.putIfAbsent(dir, plan);
+        }
+        return plan;
     }
 
     private static Set<OwnersEntry> matchedEntries(FolderPlan plan, long mask) {
@@ -298,7 +359,7 @@ public final class OwnersTree implements OwnershipRules {
         List<Integer> filteredConfig = new ArrayList<>();
         String d = dir;
         while (true) {
-            OwnersConfig c = configs.get(d);
+            OwnersConfig c = configByDir.get(d);
             if (c != null) {
                 for (OwnersEntry e : c.entries()) {
                     if (!(e.filter() instanceof PathFilter.All)) {
@@ -318,9 +379,9 @@ public final class OwnersTree implements OwnershipRules {
         }
         int[] configIndex = filteredConfig.stream().mapToInt(Integer::intValue).toArray();
         boolean small = filtered.size() <= MAX_ARRAY_RULES;
-        return new FolderPlan(List.copyOf(chain), List.copyOf(filtered), configIndex,
-                small ? new AtomicReferenceArray<>(1 << filtered.size()) : null,
-                small ? null : new ConcurrentHashMap<>());
+        return new FolderPlan(dir, List.copyOf(chain), List.copyOf(filtered), configIndex,
+                small ? new AtomicReferenceArray<>(2 << filtered.size()) : null,
+                small ? null : new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ownergate.ownership;
 
+import dev.ownergate.owners.FrozenSortedSet;
 import dev.ownergate.owners.Owner;
 import java.util.List;
 import java.util.SortedSet;
@@ -24,8 +25,9 @@ public record FileOwnership(
         List<String> trail) {
 
     public FileOwnership {
-        owners = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(owners));
-        reviewers = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(reviewers));
+        // Frozen sets are kept as they are: resolution hands one set to every file of a folder.
+        owners = FrozenSortedSet.of(owners);
+        reviewers = FrozenSortedSet.of(reviewers);
         trail = List.copyOf(trail);
         if (owners.contains(Owner.ANYONE)) {
             throw new IllegalArgumentException("'*' is expressed by anyone=true, not as an owner");

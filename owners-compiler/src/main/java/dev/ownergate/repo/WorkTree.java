@@ -85,12 +85,16 @@ public final class WorkTree implements RepoSnapshot {
      * folders without tracked files (not added yet at all) need no look: their files are not listed either.
      */
     private static List<String> untrackedRuleFiles(Git git, Path dir, List<String> tracked) throws IOException {
-        Set<String> listed = new HashSet<>(tracked);
         Set<String> folders = new HashSet<>();
         folders.add("");
+        String previous = "";
         for (String file : tracked) {
-            for (int slash = file.lastIndexOf('/'); slash > 0 && folders.add(file.substring(0, slash));
-                    slash = file.lastIndexOf('/', slash - 1)) {
+            int slash = file.lastIndexOf('/');
+            if (slash == previous.length() && file.startsWith(previous)) {
+                continue; // the tracked list is sorted: a folder's files come together, and it is already in
+            }
+            previous = slash < 0 ? "" : file.substring(0, slash);
+            for (; slash > 0 && folders.add(file.substring(0, slash)); slash = file.lastIndexOf('/', slash - 1)) {
                 // every ancestor folder once
             }
         }
@@ -100,7 +104,7 @@ public final class WorkTree implements RepoSnapshot {
             candidates.add(folder.isEmpty() ? OwnersTree.FILE_NAME : folder + "/" + OwnersTree.FILE_NAME);
         }
         List<String> onDisk = candidates.parallelStream()
-                .filter(path -> !listed.contains(path) && Files.isRegularFile(dir.resolve(path)))
+                .filter(path -> Collections.binarySearch(tracked, path) < 0 && Files.isRegularFile(dir.resolve(path)))
                 .sorted()
                 .toList();
         if (onDisk.isEmpty()) {

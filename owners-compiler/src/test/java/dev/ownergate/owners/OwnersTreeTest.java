@@ -162,6 +162,47 @@ class OwnersTreeTest {
         assertThat(warm.resolve("a/b/c/x").path()).isEqualTo("a/b/c/x");
     }
 
+    /**
+     * Answers are shared per class (the nearest OWNERS folder, the filters matching, whether the file is in that
+     * folder itself). Each file must still get exactly what a fresh tree gives it, whatever order the files of a
+     * class are asked in: a class that lumps together files needing different answers shows here.
+     */
+    @Test
+    void sharedAnswersSplitByFilterMatchesAndByTheOwnersFolderItself() {
+        FakeRepo repo = FakeRepo.of(
+                "OWNERS", "filters:\n  \".*\":\n    approvers: [root]\n  \"\\\\.py$\":\n    approvers: [py]\n",
+                "a/OWNERS", "approvers: [alice]\noptions: {auto_approve_unowned_subfolders: true}\n",
+                "a/b/c/OWNERS", "carol\nper-file *.md=writer\nper-file *_test.py=tester\n");
+        List<String> files = List.of("x.py", "x.go", "a/x.py", "a/x.go", "a/b/x.go", "a/b/y.py", "a/d/x.go",
+                "a/b/c/x.go", "a/b/c/x.md", "a/b/c/x_test.py", "a/b/c/x.py", "a/b/c/d/e/x.md", "a/b/c/d/x.go");
+        for (List<String> order : List.of(files, files.reversed())) {
+            OwnersTree warm = repo.tree();
+            order.forEach(warm::resolveShared);
+            for (String file : files) {
+                Resolution fresh = repo.tree().resolve(file);
+                assertThat(warm.resolve(file)).as(file).isEqualTo(fresh);
+                assertThat(warm.ownersOf(file)).as(file).isEqualTo(repo.tree().ownersOf(file));
+                assertThat(warm.resolveShared(file).withPath(file)).as(file).isEqualTo(fresh);
+            }
+        }
+        OwnersTree tree = repo.tree();
+        assertThat(tree.resolve("a/b/c/x.md").approvers()).extracting(Owner::toString)
+                .containsExactly("@alice", "@carol", "@root", "@writer");
+        assertThat(tree.resolve("a/b/c/x.go").approvers()).extracting(Owner::toString)
+                .containsExactly("@alice", "@carol", "@root");
+        assertThat(tree.resolve("a/b/c/x_test.py").approvers()).extracting(Owner::toString)
+                .containsExactly("@alice", "@carol", "@py", "@root", "@tester");
+        assertThat(tree.resolve("a/x.go").autoApproved()).as("in the OWNERS folder itself").isFalse();
+        assertThat(tree.ownersOf("a/b/x.go").trail()).last().asString().endsWith("a/b has no approvers of its own");
+        assertThat(tree.ownersOf("a/d/x.go").trail()).last().asString().endsWith("a/d has no approvers of its own");
+        assertThat(tree.resolveShared("a/b/x.go")).as("one object per class")
+                .isSameAs(tree.resolveShared("a/b/z.go")).isNotSameAs(tree.resolveShared("a/b/y.py"));
+        assertThat(tree.resolveShared("a/b/c/d/x.go")).as("folders below one OWNERS folder share")
+                .isSameAs(tree.resolveShared("a/b/c/d/e/y.go")).isNotSameAs(tree.resolveShared("a/b/c/x.go"));
+        assertThat(tree.ownersFolderOf("a/b/c/d/e")).isEqualTo("a/b/c");
+        assertThat(tree.ownersFolderOf("z")).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} per-file rules")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 6, 70})
     void manyPerFileRulesResolveLikeFew(int rules) {
