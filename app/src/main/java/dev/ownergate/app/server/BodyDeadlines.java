@@ -184,6 +184,11 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
                 return;
             }
             waiting.set(onContent);
+            if (cut != null && waiting.compareAndSet(onContent, null)) {
+                // cut() ran between the check above and set(): it found no reader to wake, so wake it here.
+                getContext().execute(onContent);
+                return;
+            }
             super.demand(() -> {
                 if (waiting.compareAndSet(onContent, null)) {
                     onContent.run();
