@@ -214,18 +214,8 @@ public final class PullRequestEvaluator {
         if (here.isPresent()) {
             return here;
         }
-        return verdicts.posted(repo, number).flatMap(v -> v.fingerprint().map(f -> new Posted(f.headSha(),
-                f.reviews().stream().mapToLong(PullRequestEvaluator::reviewId).max().orElse(0))));
-    }
-
-    /** A fingerprint's review entry is {@code id:state}. */
-    private static long reviewId(String entry) {
-        int colon = entry.indexOf(':');
-        try {
-            return Long.parseLong(colon < 0 ? entry : entry.substring(0, colon));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return verdicts.posted(repo, number).flatMap(v -> v.fingerprint()
+                .map(f -> new Posted(f.headSha(), Fingerprints.newestReviewId(f))));
     }
 
     private OwnershipGate.Decision gatherAndDecide(GitHubAccess gh, PullRequestInfo pr) throws IOException {
