@@ -39,10 +39,11 @@ final class TeamChanges implements AutoCloseable {
     /** A webhook said the org's teams changed. */
     void changed(String org) {
         teams.forget(org);
+        String key = org.toLowerCase(java.util.Locale.ROOT);
         String mark = clock.millis() + ":" + UUID.randomUUID();
-        seen.put(org.toLowerCase(java.util.Locale.ROOT), mark);
+        seen.put(key, mark);
         try {
-            store.state(PREFIX + org.toLowerCase(java.util.Locale.ROOT), mark);
+            store.state(PREFIX + key, mark);
         } catch (RuntimeException e) {
             LOG.warn("could not tell the other replicas that the teams of {} changed: {}", org, e.getMessage());
         }
