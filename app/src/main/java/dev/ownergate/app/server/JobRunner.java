@@ -12,6 +12,7 @@ import dev.ownergate.app.webhook.RetryPolicy;
 import dev.ownergate.app.webhook.Work;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,13 @@ final class JobRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     /** How often an idle replica looks for work other replicas queued, or whose lease ran out. */
     static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * While the webhook endpoint is overloaded ({@link IngestPressure}), jobs wait up to this long; past it they
+     * run, one at a time, so no job waits for the end of a storm.
+     */
+    static final Duration MAX_DEFERRAL = Duration.ofSeconds(30);
+    /** How often an overloaded replica looks for jobs that have waited {@link #MAX_DEFERRAL}. */
+    static final Duration BUSY_RECHECK = Duration.ofMillis(200);
     /** The most passing verdicts of one repository that a failed OWNERS-push evaluation withdraws. */
     static final int WITHDRAW_LIMIT = 5_000;
 
@@ -47,6 +55,7 @@ final class JobRunner implements AutoCloseable {
     private final Clock clock;
     private final Duration lease;
     private final Semaphore permits;
+    private final IngestPressure pressure;
     private final String worker = "replica-" + UUID.randomUUID();
     private final ExecutorService runners =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ownergate-eval-", 1).factory());
@@ -67,8 +76,9 @@ final class JobRunner implements AutoCloseable {
 
     JobRunner(DeliveryQueue queue, DecisionLog log, VerdictStore verdicts, PullRequestEvaluator evaluator,
               LongFunction<GitHubAccess> github, Overrides overrides, RetryPolicy retry, int maxRunning,
-              Duration lease, ServerMetrics metrics, Clock clock) {
+              Duration lease, ServerMetrics metrics, Clock clock, IngestPressure pressure) {
         this.overrides = overrides;
+        this.pressure = pressure;
         this.queue = queue;
         this.log = log;
         this.verdicts = verdicts;
@@ -101,20 +111,14 @@ final class JobRunner implements AutoCloseable {
     private void pollLoop() {
         while (!closed) {
             try {
+                if (pressure.busy()) {
+                    claimWhileBusy();
+                    continue;
+                }
                 int free = permits.availablePermits();
                 List<Claim> claims = free == 0 ? List.of() : queue.claim(worker, free, lease, clock.instant());
                 for (Claim claim : claims) {
-                    permits.acquire();
-                    running.put(claim.key(), claim);
-                    runners.execute(() -> {
-                        try {
-                            run(claim);
-                        } finally {
-                            running.remove(claim.key());
-                            permits.release();
-                            wake();
-                        }
-                    });
+                    start(claim);
                 }
                 if (claims.size() < free || free == 0) {
                     synchronized (signal) {
@@ -131,6 +135,40 @@ final class JobRunner implements AutoCloseable {
                 sleep(POLL);
             }
         }
+    }
+
+    /**
+     * The webhook endpoint is overloaded: acknowledging comes first. New deliveries' wake-ups are ignored; only
+     * jobs that have waited {@link #MAX_DEFERRAL} are taken, one at a time.
+     */
+    private void claimWhileBusy() throws InterruptedException {
+        if (running.isEmpty() && permits.availablePermits() > 0) {
+            Instant now = clock.instant();
+            for (Claim claim : queue.claim(worker, 1, lease, now, now.minus(MAX_DEFERRAL))) {
+                start(claim);
+            }
+        }
+        Thread.sleep(BUSY_RECHECK.toMillis());
+    }
+
+    private void start(Claim claim) throws InterruptedException {
+        if (running.containsKey(claim.key())) {
+            // Its lease ran out while it still runs here (a starved renewal): the claim only extended the lease,
+            // and the run under way completes it.
+            LOG.debug("{} still runs here; not starting it twice", claim.key());
+            return;
+        }
+        permits.acquire();
+        running.put(claim.key(), claim);
+        runners.execute(() -> {
+            try {
+                run(claim);
+            } finally {
+                running.remove(claim.key());
+                permits.release();
+                wake();
+            }
+        });
     }
 
     private void renewLoop() {

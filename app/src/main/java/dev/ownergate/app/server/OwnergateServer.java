@@ -88,19 +88,20 @@ public final class OwnergateServer implements AutoCloseable {
         OverrideService overrides = new OverrideService(b.clock, evaluator::detailsUrl, (grant, check) ->
                 store.verdicts().save(new PostedVerdict(grant.repo(), grant.number(), check, Optional.empty(),
                         grant.at())));
+        IngestPressure pressure = new IngestPressure();
         this.runner = new JobRunner(store.deliveries(), store.decisions(), store.verdicts(), evaluator, github,
                 (override, deliveryId) -> {
                     GitHubInstallation i = app.installation(override.installationId());
                     return overrides.apply(new OverrideService.GitHub(i, i, teams.over(i), i, i), override.repo(),
                             override.number(), override.actor(), override.command(), deliveryId);
                 },
-                b.retry, workers, b.lease, metrics, b.clock);
+                b.retry, workers, b.lease, metrics, b.clock, pressure);
         this.teamChanges = new TeamChanges(store, teams, b.clock);
         Dispatcher dispatcher = new Dispatcher(store.deliveries(), teamChanges::changed, b.clock, runner::wake);
-        this.reconciler = new Reconciler(app, dispatcher, store);
+        this.reconciler = new Reconciler(app, dispatcher, store, pressure::busy);
         this.retention = new Retention(store.decisions(), config.store().retentionDays(), b.clock);
         WebhookEndpoint webhook = new WebhookEndpoint(new WebhookSignature(config.webhookSecret()),
-                new EventRouter(), dispatcher, metrics, new RequestBodies());
+                new EventRouter(), dispatcher, metrics, new RequestBodies(), pressure);
         AuditApi audit = new AuditApi(store.decisions());
 
         // Pages and the API: sign-in with the App's OAuth client, and one Access that every route asks.

@@ -60,12 +60,22 @@ public final class Reconciler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.function.BooleanSupplier webhooksOverloaded;
     private int resumeAt;
 
     public Reconciler(GitHubApp app, Dispatcher dispatcher, Store store) {
+        this(app, dispatcher, store, () -> false);
+    }
+
+    /**
+     * @param webhooksOverloaded whether the webhook endpoint is overloaded ({@link IngestPressure}); a scheduled
+     *                           pass waits for it to catch up, up to {@link JobRunner#MAX_DEFERRAL}
+     */
+    Reconciler(GitHubApp app, Dispatcher dispatcher, Store store, java.util.function.BooleanSupplier webhooksOverloaded) {
         this.app = app;
         this.dispatcher = dispatcher;
         this.store = store;
+        this.webhooksOverloaded = webhooksOverloaded;
     }
 
     public void start(Duration interval) {
@@ -82,8 +92,28 @@ public final class Reconciler implements AutoCloseable {
         }
     }
 
+    private long passStart;
+
+    /**
+     * A replica started in the middle of a burst (a restart after a crash) answers webhooks first: while the
+     * endpoint is overloaded, a pass waits, in all at most {@link JobRunner#MAX_DEFERRAL} per pass.
+     */
+    private void waitWhileOverloaded() {
+        long deadline = passStart + JobRunner.MAX_DEFERRAL.toNanos();
+        while (webhooksOverloaded.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(JobRunner.BUSY_RECHECK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** One pass. */
     public synchronized Pass reconcile() throws IOException {
+        passStart = System.nanoTime();
+        waitWhileOverloaded();
         int[] deliveryCalls = {0};
         int redelivered = 0;
         try {
@@ -172,6 +202,7 @@ public final class Reconciler implements AutoCloseable {
                         resumeAt = seen - 1;
                         break outer;
                     }
+                    waitWhileOverloaded();
                     Optional<String> stored = store.verdicts().fingerprintDigest(repo, pr.number());
                     boolean stale = stored.isEmpty();
                     if (!stale) {

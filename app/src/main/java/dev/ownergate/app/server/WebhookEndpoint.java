@@ -23,10 +23,12 @@ final class WebhookEndpoint implements Handler {
     private final Dispatcher dispatcher;
     private final ServerMetrics metrics;
     private final RequestBodies bodies;
+    private final IngestPressure pressure;
 
     WebhookEndpoint(WebhookSignature signature, EventRouter router, Dispatcher dispatcher, ServerMetrics metrics,
-                    RequestBodies bodies) {
+                    RequestBodies bodies, IngestPressure pressure) {
         this.bodies = bodies;
+        this.pressure = pressure;
         this.signature = signature;
         this.router = router;
         this.dispatcher = dispatcher;
@@ -60,7 +62,17 @@ final class WebhookEndpoint implements Handler {
             reply(ctx, 401, unverified, "bad_signature", "missing or invalid X-Hub-Signature-256");
             return;
         }
-        byte[] body = chunks.bytes();
+        // Only signed deliveries count towards the overload that defers evaluations: nobody without the secret can
+        // hold them back.
+        pressure.enter();
+        try {
+            accept(ctx, event, chunks.bytes());
+        } finally {
+            pressure.exit();
+        }
+    }
+
+    private void accept(Context ctx, String event, byte[] body) throws IOException {
         String metricEvent = event.isEmpty() ? "none" : event;
         if (event.isEmpty()) {
             reply(ctx, 400, metricEvent, "malformed", "missing X-GitHub-Event");

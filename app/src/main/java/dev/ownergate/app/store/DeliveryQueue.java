@@ -30,7 +30,15 @@ public interface DeliveryQueue {
      * Claims up to {@code max} due jobs with distinct keys that no live lease holds, for {@code lease}. On
      * PostgreSQL concurrent claimers skip each other's rows ({@code FOR UPDATE SKIP LOCKED}).
      */
-    List<Claim> claim(String worker, int max, Duration lease, Instant now);
+    default List<Claim> claim(String worker, int max, Duration lease, Instant now) {
+        return claim(worker, max, lease, now, now);
+    }
+
+    /**
+     * As above, but only jobs due by {@code dueBy} (at most {@code now}): an overloaded replica takes only the
+     * work that has waited long enough.
+     */
+    List<Claim> claim(String worker, int max, Duration lease, Instant now, Instant dueBy);
 
     /** Extends the lease of a claim still being worked on; false when it was lost (expired and taken over). */
     boolean renew(Claim claim, Duration lease, Instant now);

@@ -258,11 +258,12 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
      * row another replica claimed in between is skipped.
      */
     @Override
-    public List<Claim> claim(String worker, int max, Duration lease, Instant now) {
+    public List<Claim> claim(String worker, int max, Duration lease, Instant now, Instant dueBy) {
         if (max <= 0) {
             return List.of();
         }
         long at = now.toEpochMilli();
+        long by = Math.min(at, dueBy.toEpochMilli());
         Instant until = now.plus(lease);
         return store.tx(c -> {
             List<FairShare.Candidate> due = new ArrayList<>();
@@ -271,7 +272,7 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
                     + " ORDER BY due_at, job_key) AS turn FROM job"
                     + " WHERE due_at <= ? AND (leased_until IS NULL OR leased_until < ?)) ranked"
                     + " WHERE turn <= ? ORDER BY turn FETCH FIRST " + CANDIDATES + " ROWS ONLY")) {
-                s.setLong(1, at);
+                s.setLong(1, by);
                 s.setLong(2, at);
                 s.setInt(3, max);
                 try (ResultSet r = s.executeQuery()) {
@@ -295,7 +296,7 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
                 for (FairShare.Candidate candidate : wanted) {
                     s.setString(i++, candidate.key());
                 }
-                s.setLong(i++, at);
+                s.setLong(i++, by);
                 s.setLong(i, at);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

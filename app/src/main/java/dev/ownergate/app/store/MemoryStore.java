@@ -114,9 +114,9 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
     }
 
     @Override
-    public synchronized List<Claim> claim(String worker, int max, Duration lease, Instant now) {
+    public synchronized List<Claim> claim(String worker, int max, Duration lease, Instant now, Instant dueBy) {
         List<FairShare.Candidate> due = pending.entrySet().stream()
-                .filter(e -> !e.getValue().dueAt.isAfter(now))
+                .filter(e -> !e.getValue().dueAt.isAfter(dueBy))
                 .filter(e -> e.getValue().leasedUntil == null || e.getValue().leasedUntil.isBefore(now))
                 .map(e -> new FairShare.Candidate(e.getKey(), Jobs.installation(e.getValue().job.work()),
                         e.getValue().dueAt))

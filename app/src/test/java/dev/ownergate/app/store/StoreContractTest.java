@@ -97,6 +97,19 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void anOverloadedClaimerTakesOnlyJobsThatWaitedLongEnough() {
+        queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
+        queue.accept("d2", "pull_request", T0.plusSeconds(10), List.of(review(2, "h2", "d2")));
+
+        Instant now = T0.plusSeconds(20);
+        assertThat(queue.claim("w1", 10, LEASE, now, T0.minusMillis(1))).isEmpty();
+        List<Claim> waitedLongEnough = queue.claim("w1", 10, LEASE, now, T0.plusSeconds(5));
+        assertThat(waitedLongEnough).extracting(Claim::key).containsExactly("acme/app#1");
+        assertThat(waitedLongEnough.getFirst().leasedUntil()).as("the lease runs from now").isEqualTo(now.plus(LEASE));
+        assertThat(queue.claim("w1", 10, LEASE, now)).extracting(Claim::key).containsExactly("acme/app#2");
+    }
+
+    @Test
     void workArrivingDuringARunMakesTheJobRunAgain() {
         queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
         Claim running = queue.claim("w1", 10, LEASE, T0).getFirst();
