@@ -9,8 +9,8 @@ import dev.ownergate.app.store.AuditQuery;
 import dev.ownergate.app.store.Databases;
 import dev.ownergate.app.store.JdbcStore;
 import dev.ownergate.app.store.StoreSettings;
+import dev.ownergate.app.webhook.WebhookSignature;
 import java.io.File;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -57,9 +57,15 @@ public final class DurableLoad {
         KeyPair keys = gen.generateKeyPair();
         Path work = Files.createTempDirectory("ownergate-durable-load");
         StoreSettings settings = db.equals("pg") ? Databases.postgres("bench") : StoreSettings.embedded(work);
-        Map<String, String> storeEnv = db.equals("pg")
+        Map<String, String> storeEnv = new HashMap<>(db.equals("pg")
                 ? Map.of("OWNERGATE_DATABASE_URL", settings.jdbcUrl(), "OWNERGATE_DATABASE_USER", Databases.PG_USER)
-                : Map.of("OWNERGATE_DATA_DIR", work.toString());
+                : Map.of("OWNERGATE_DATA_DIR", work.toString()));
+        // Settings of the servers under test, e.g. BENCH_SERVE_ENV="OWNERGATE_MAX_EVALUATIONS=4".
+        for (String setting : System.getenv().getOrDefault("BENCH_SERVE_ENV", "").split("\\s+")) {
+            if (setting.contains("=")) {
+                storeEnv.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         if (db.equals("pg")) {
             JdbcStore.open(settings, 2).close(); // the schema exists before two replicas race to migrate it
         }
@@ -77,7 +83,7 @@ public final class DurableLoad {
             List<ServeProcess> live = new CopyOnWriteArrayList<>();
             for (int r = 0; r < replicas; r++) {
                 live.add(ServeProcess.start(APP_ID, keys.getPrivate(), SECRET, github.apiUrl(), storeEnv,
-                        "-Xmx512m", log).awaitReady());
+                        serveOptions(), log).awaitReady());
             }
             String template = new String(DurableLoad.class.getResourceAsStream(
                     "/github-webhooks/pull_request_review.submitted.json").readAllBytes());
@@ -93,9 +99,15 @@ public final class DurableLoad {
                 ((ObjectNode) pr.path("head")).put("sha", "h" + n);
                 bodies[n] = JSON.writeValueAsBytes(p);
             }
+            // A body is the same for every delivery of its pull request, and so is its signature.
+            byte[][] heads = new byte[pulls + 1][];
+            for (int n = 1; n <= pulls; n++) {
+                heads[n] = KeepAliveSender.head("pull_request_review", WebhookSignature.sign(SECRET, bodies[n]),
+                        bodies[n].length);
+            }
             Map<Integer, String> finalState = new ConcurrentHashMap<>();
             long[] ackNanos = new long[deliveries];
-            List<String> acked = new CopyOnWriteArrayList<>();
+            java.util.Queue<String> acked = new java.util.concurrent.ConcurrentLinkedQueue<>(); // not copy-on-write: 20,000 adds
             AtomicInteger next = new AtomicInteger();
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger reviewIds = new AtomicInteger(1_000_000);
@@ -103,10 +115,12 @@ public final class DurableLoad {
             Arrays.setAll(prLocks, i -> new Object());
             ExecutorService pool = Executors.newFixedThreadPool(senders);
             long start = System.nanoTime();
-            int killAt = deliveries / 2;
+            // BENCH_KILL=none measures the same load without the kill -9 (the store's capacity without an outage).
+            int killAt = "none".equals(System.getenv("BENCH_KILL")) ? -1 : deliveries / 2;
             long[] killedAtNanos = {0};
             for (int s = 0; s < senders; s++) {
                 pool.execute(() -> {
+                    Map<Integer, KeepAliveSender> connections = new HashMap<>();
                     int i;
                     while ((i = next.getAndIncrement()) < deliveries) {
                         int n = 1 + (i % pulls);
@@ -126,8 +140,9 @@ public final class DurableLoad {
                         for (int attempt = 0; ; attempt++) {
                             ServeProcess target = live.get(Math.floorMod(i + attempt, live.size()));
                             try {
-                                HttpResponse<String> answer = target.deliver(SECRET, "pull_request_review", body, id);
-                                if (answer.statusCode() == 200) {
+                                int status = connections.computeIfAbsent(target.port, KeepAliveSender::new)
+                                        .post(heads[n], id, body);
+                                if (status == 200) {
                                     ackNanos[i] = System.nanoTime() - t0;
                                     acked.add(id);
                                     break;
@@ -138,6 +153,7 @@ public final class DurableLoad {
                             sleep(attempt < 10 ? 5 : 100);
                         }
                     }
+                    connections.values().forEach(KeepAliveSender::close);
                 });
             }
             pool.shutdown();
@@ -173,9 +189,9 @@ public final class DurableLoad {
                         .filter(d -> d != null).collect(Collectors.groupingBy(d -> d, Collectors.counting()));
                 long twice = perDelivery.values().stream().filter(c -> c > 1).count();
                 long[] sorted = Arrays.stream(ackNanos).filter(x -> x > 0).sorted().toArray();
-                System.out.printf("durable-load %s: %d replicas, %d deliveries for %d PRs, %d senders; replica"
-                                + " killed with kill -9 after %d sends%n", db, replicas, deliveries, pulls, senders,
-                        killAt);
+                System.out.printf("durable-load %s: %d replicas, %d deliveries for %d PRs, %d senders; %s%n", db,
+                        replicas, deliveries, pulls, senders, killAt < 0 ? "no kill"
+                                : "replica killed with kill -9 after " + killAt + " sends");
                 System.out.printf("  acknowledged %d in %.1f s: %.0f deliveries/s; ack p50 %.1f ms, p99 %.1f ms,"
                                 + " max %.1f ms%n", acked.size(), sendSeconds, acked.size() / sendSeconds,
                         sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
@@ -199,8 +215,10 @@ public final class DurableLoad {
             if (db.equals("h2")) {
                 // One replica owns the file: the victim is replaced by a new process once it is dead.
                 victim.kill9();
+                long t0 = System.nanoTime();
                 live.set(0, ServeProcess.start(APP_ID, keys.getPrivate(), SECRET, github.apiUrl(), storeEnv,
-                        "-Xmx512m", log).awaitReady());
+                        serveOptions(), log).awaitReady());
+                System.out.printf("  the replacement was ready %.1f s after the kill%n", (System.nanoTime() - t0) / 1e9);
             } else {
                 live.remove(victim);
                 victim.kill9();
@@ -209,6 +227,17 @@ public final class DurableLoad {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The servers' JVM options; BENCH_SERVE_OPTS adds some (e.g. a flight recording). */
+    private static List<String> serveOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        for (String option : System.getenv().getOrDefault("BENCH_SERVE_OPTS", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
     private static void sleep(long millis) {
