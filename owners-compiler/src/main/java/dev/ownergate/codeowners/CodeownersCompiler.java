@@ -10,6 +10,7 @@ import dev.ownergate.owners.Resolution;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -213,8 +214,11 @@ public final class CodeownersCompiler {
         }
         CodeownersMatcher matcher = CodeownersMatcher.of(parsed.rules());
         int[] ownerSetOfRule = new int[parsed.rules().size()];
+        // Rules with the same owners list them alike, so a set is sorted once per list, not once per rule.
+        Map<List<Owner>, Integer> setOfList = new HashMap<>();
         for (CodeownersRule rule : parsed.rules()) {
-            ownerSetOfRule[rule.index()] = emission.intern(new TreeSet<>(rule.owners()));
+            ownerSetOfRule[rule.index()] = setOfList.computeIfAbsent(rule.owners(),
+                    owners -> emission.intern(new TreeSet<>(owners)));
         }
         int shown = 0;
         int wrong = 0;
@@ -317,11 +321,17 @@ public final class CodeownersCompiler {
             // in file order so the output does not depend on scheduling. Files of one class share one
             // resolution object, and files of a folder are neighbours, so most lookups are the previous one.
             Resolution[] resolved = new Resolution[files.size()];
-            IntStream.range(0, files.size()).parallel().forEach(i -> resolved[i] = tree.resolveShared(files.get(i)));
+            // The first file of each folder also looks up the folder's OWNERS folder; the others copy it below.
+            IntStream.range(0, files.size()).parallel().forEach(i -> {
+                String file = files.get(i);
+                resolved[i] = tree.resolveShared(file);
+                if (i == 0 || !sameFolder(files.get(i - 1), file)) {
+                    int slash = file.lastIndexOf('/');
+                    governor[i] = tree.ownersFolderOf(slash < 0 ? "" : file.substring(0, slash));
+                }
+            });
             Resolution previous = null;
             int previousSet = 0;
-            String folder = null;
-            String folderGovernor = null;
             for (int i = 0; i < files.size(); i++) {
                 if (resolved[i] != previous) {
                     previous = resolved[i];
@@ -330,14 +340,15 @@ public final class CodeownersCompiler {
                 }
                 target[i] = previousSet;
                 resolved[i] = null;
-                String file = files.get(i);
-                int slash = file.lastIndexOf('/');
-                if (folder == null || Math.max(slash, 0) != folder.length() || !file.startsWith(folder)) {
-                    folder = slash < 0 ? "" : file.substring(0, slash);
-                    folderGovernor = tree.ownersFolderOf(folder);
+                if (governor[i] == null) {
+                    governor[i] = governor[i - 1];
                 }
-                governor[i] = folderGovernor;
             }
+        }
+
+        private static boolean sameFolder(String a, String b) {
+            int slash = b.lastIndexOf('/');
+            return a.lastIndexOf('/') == slash && a.regionMatches(0, b, 0, Math.max(slash, 0));
         }
 
         /**
