@@ -103,9 +103,7 @@ public final class WorkTree implements RepoSnapshot {
         for (String folder : folders) {
             candidates.add(folder.isEmpty() ? OwnersTree.FILE_NAME : folder + "/" + OwnersTree.FILE_NAME);
         }
-        // One after the other on this thread: a parallel stream would take the common pool's workers from the
-        // parsing of the tracked OWNERS files, which runs meanwhile and needs them more.
-        List<String> onDisk = candidates.stream()
+        List<String> onDisk = candidates.parallelStream()
                 .filter(path -> Collections.binarySearch(tracked, path) < 0 && Files.isRegularFile(dir.resolve(path)))
                 .sorted()
                 .toList();
