@@ -5,7 +5,10 @@ import dev.ownergate.codeowners.CodeownersFile;
 import dev.ownergate.codeowners.CodeownersLocator;
 import dev.ownergate.codeowners.CodeownersRules;
 import dev.ownergate.diagnostics.Diagnostic;
+import dev.ownergate.owners.FrozenSortedSet;
+import dev.ownergate.owners.Owner;
 import dev.ownergate.owners.OwnersTree;
+import dev.ownergate.owners.Resolution;
 import dev.ownergate.ownership.OwnershipLoader;
 import dev.ownergate.ownership.OwnershipRules;
 import dev.ownergate.repo.WorkTree;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +30,8 @@ import java.util.stream.IntStream;
  * uses). {@link #codeowners()} is the CODEOWNERS file GitHub enforces, for rule checks and {@code --explain}.
  */
 final class RepoRules {
+    private static final SortedSet<Owner> NO_OWNERS = FrozenSortedSet.of(List.of());
+
     final WorkTree tree;
     final OwnershipRules rules;
     final List<Diagnostic> problems;
@@ -85,7 +91,7 @@ final class RepoRules {
         List<String> list = List.copyOf(paths);
         boolean[] differs = new boolean[list.size()];
         IntStream.range(0, list.size()).parallel().forEach(i -> differs[i] =
-                !owners.ownersOf(list.get(i)).owners().equals(enforced.approversOf(list.get(i))));
+                !approvers(owners, list.get(i)).equals(enforced.approversOf(list.get(i))));
         int differing = 0;
         String example = null;
         for (int i = 0; i < list.size(); i++) {
@@ -104,6 +110,15 @@ final class RepoRules {
                 + " (" + example + ")" + (file.tooLarge() ? "; GitHub does not load it at all (over 3 MB)" : "")
                 + (foreign ? "; Ownergate did not write it (see ./ownergate compile --force)"
                         : "; run ./ownergate compile and commit the result")));
+    }
+
+    /**
+     * The owners {@link OwnersTree#ownersOf} gives a path, without the per-file answer (its path and trail) that
+     * a comparison of every file of the tree does not need.
+     */
+    private static SortedSet<Owner> approvers(OwnersTree owners, String path) {
+        Resolution r = owners.resolveShared(path);
+        return r.anyone() ? NO_OWNERS : r.approvers();
     }
 
     private static String describe(java.util.SortedSet<dev.ownergate.owners.Owner> owners) {

@@ -1,7 +1,6 @@
 package dev.ownergate.codeowners;
 
 import dev.ownergate.diagnostics.Diagnostic;
-import dev.ownergate.owners.FrozenSortedSet;
 import dev.ownergate.owners.Owner;
 import dev.ownergate.owners.OwnersConfig;
 import dev.ownergate.owners.OwnersEntry;
@@ -98,9 +97,20 @@ public final class CodeownersCompiler {
      * @param outputPath repo-relative path of the CODEOWNERS file, used in messages.
      */
     public static Result compile(OwnersTree tree, List<String> files, String outputPath, Options options) {
+        return compile(tree, files, outputPath, options, FORK_ABOVE);
+    }
+
+    /**
+     * Below this many files a folder's subfolders are emitted one after the other: forking costs more than
+     * it saves. Large enough that a 100k-file tree forks only at its top few levels.
+     */
+    static final int FORK_ABOVE = 4096;
+
+    /** As above; {@code forkAbove} is for tests that compare emitting on one thread and on many. */
+    static Result compile(OwnersTree tree, List<String> files, String outputPath, Options options, int forkAbove) {
         List<String> sorted = new ArrayList<>(files);
         Collections.sort(sorted);
-        Emission emission = new Emission(tree, sorted);
+        Emission emission = new Emission(tree, sorted, forkAbove);
         emission.run();
 
         List<Line> lines = emission.dropRulesThatDecideNothing();
@@ -204,8 +214,11 @@ public final class CodeownersCompiler {
         }
         CodeownersMatcher matcher = CodeownersMatcher.of(parsed.rules());
         int[] ownerSetOfRule = new int[parsed.rules().size()];
+        // Rules with the same owners list them alike, so a set is sorted once per list, not once per rule.
+        Map<List<Owner>, Integer> setOfList = new HashMap<>();
         for (CodeownersRule rule : parsed.rules()) {
-            ownerSetOfRule[rule.index()] = emission.intern(new TreeSet<>(rule.owners()));
+            ownerSetOfRule[rule.index()] = setOfList.computeIfAbsent(rule.owners(),
+                    owners -> emission.intern(new TreeSet<>(owners)));
         }
         int shown = 0;
         int wrong = 0;
@@ -278,15 +291,15 @@ public final class CodeownersCompiler {
         private final List<String> files;
         final int[] target;
         private final int[] effective;
-        private final List<SortedSet<Owner>> sets = new ArrayList<>();
-        private final List<String> setText = new ArrayList<>();
-        private final Map<SortedSet<Owner>, Integer> setIds = new HashMap<>();
+        private final OwnerSets sets;
+        /** Subfolders of a folder with more files than this are emitted concurrently, each by a fork. */
+        private final int forkAbove;
         private final List<Line> lines = new ArrayList<>();
         private final String[] governor;
         /** The last emitted rule that matches each file, i.e. the one GitHub will apply to it. */
         private final Line[] decidedBy;
         /** Folder and glob rules of the folders on the current path down the tree: the only ones a probe can match. */
-        private final List<Line> inScope = new ArrayList<>();
+        private final List<Line> inScope;
         /** Paths standing for files that do not exist yet, with the owners they resolve to. */
         private final Map<String, Integer> probes = new LinkedHashMap<>();
         /** Filters with no exact glob, and how many files each made the compiler list one by one. */
@@ -294,23 +307,31 @@ public final class CodeownersCompiler {
         private boolean approximateExplicitRules;
         private int[] counts = new int[16];
 
-        Emission(OwnersTree tree, List<String> files) {
+        Emission(OwnersTree tree, List<String> files, int forkAbove) {
             this.tree = tree;
             this.files = files;
+            this.forkAbove = forkAbove;
+            this.sets = new OwnerSets();
             this.target = new int[files.size()];
             this.effective = new int[files.size()]; // 0 = no owners: what GitHub gives a file no rule matches
             this.governor = new String[files.size()];
             this.decidedBy = new Line[files.size()];
-            intern(new TreeSet<>());
+            this.inScope = new ArrayList<>();
             // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
             // in file order so the output does not depend on scheduling. Files of one class share one
             // resolution object, and files of a folder are neighbours, so most lookups are the previous one.
             Resolution[] resolved = new Resolution[files.size()];
-            IntStream.range(0, files.size()).parallel().forEach(i -> resolved[i] = tree.resolveShared(files.get(i)));
+            // The first file of each folder also looks up the folder's OWNERS folder; the others copy it below.
+            IntStream.range(0, files.size()).parallel().forEach(i -> {
+                String file = files.get(i);
+                resolved[i] = tree.resolveShared(file);
+                if (i == 0 || !sameFolder(files.get(i - 1), file)) {
+                    int slash = file.lastIndexOf('/');
+                    governor[i] = tree.ownersFolderOf(slash < 0 ? "" : file.substring(0, slash));
+                }
+            });
             Resolution previous = null;
             int previousSet = 0;
-            String folder = null;
-            String folderGovernor = null;
             for (int i = 0; i < files.size(); i++) {
                 if (resolved[i] != previous) {
                     previous = resolved[i];
@@ -319,14 +340,39 @@ public final class CodeownersCompiler {
                 }
                 target[i] = previousSet;
                 resolved[i] = null;
-                String file = files.get(i);
-                int slash = file.lastIndexOf('/');
-                if (folder == null || Math.max(slash, 0) != folder.length() || !file.startsWith(folder)) {
-                    folder = slash < 0 ? "" : file.substring(0, slash);
-                    folderGovernor = tree.ownersFolderOf(folder);
+                if (governor[i] == null) {
+                    governor[i] = governor[i - 1];
                 }
-                governor[i] = folderGovernor;
             }
+        }
+
+        private static boolean sameFolder(String a, String b) {
+            int slash = b.lastIndexOf('/');
+            return a.lastIndexOf('/') == slash && a.regionMatches(0, b, 0, Math.max(slash, 0));
+        }
+
+        /**
+         * A fork that emits one subtree on another thread. It shares what is read or written per file (each fork
+         * writes only its own range of files) and the owner sets; it keeps its own lines, probes and counts, which
+         * {@link #join} appends in folder order, so the output is the same as emitting the subtrees one by one.
+         */
+        private Emission(Emission parent) {
+            this.tree = parent.tree;
+            this.files = parent.files;
+            this.forkAbove = parent.forkAbove;
+            this.sets = parent.sets;
+            this.target = parent.target;
+            this.effective = parent.effective;
+            this.governor = parent.governor;
+            this.decidedBy = parent.decidedBy;
+            this.inScope = new ArrayList<>(parent.inScope);
+        }
+
+        private void join(Emission fork) {
+            lines.addAll(fork.lines);
+            probes.putAll(fork.probes);
+            fork.listedBecause.forEach((entry, count) -> listedBecause.merge(entry, count, Integer::sum));
+            approximateExplicitRules |= fork.approximateExplicitRules;
         }
 
         /** What CODEOWNERS should say for a resolution: null (no owners) when anyone may approve. */
@@ -339,16 +385,7 @@ public final class CodeownersCompiler {
         }
 
         int intern(SortedSet<Owner> owners) {
-            Integer id = setIds.get(owners);
-            if (id != null) {
-                return id;
-            }
-            SortedSet<Owner> copy = FrozenSortedSet.of(owners);
-            int next = sets.size();
-            sets.add(copy);
-            setText.add(String.join(" ", copy.stream().map(Owner::toCodeowners).toList()));
-            setIds.put(copy, next);
-            return next;
+            return sets.intern(owners);
         }
 
         void run() {
@@ -431,7 +468,7 @@ public final class CodeownersCompiler {
             if (newFileOwners >= 0 && effectiveOf(newFile) != newFileOwners) {
                 String pattern = dir.isEmpty() ? "*" : "/" + CodeownersPaths.literal(dir) + "/";
                 approximateExplicitRules |= CodeownersPaths.needsStandIn(dir);
-                emit(Line.rule(pattern, setText.get(newFileOwners), newFileOwners), lo, hi, i -> true);
+                emit(Line.rule(pattern, sets.text(newFileOwners), newFileOwners), lo, hi, i -> true);
             } else if (newFileOwners < 0) {
                 // A real file has the probe's name: fall back to the owners most of this folder's files need.
                 emitMostCommonFolderRule(dir, lo, hi);
@@ -492,7 +529,7 @@ public final class CodeownersCompiler {
                 }
                 if (needed) {
                     approximateExplicitRules |= CodeownersPaths.needsStandIn(dir);
-                    emit(Line.rule(patternFor(dir, candidates.get(k)), setText.get(owners), owners), lo, hi, matches);
+                    emit(Line.rule(patternFor(dir, candidates.get(k)), sets.text(owners), owners), lo, hi, matches);
                 }
             }
 
@@ -521,8 +558,33 @@ public final class CodeownersCompiler {
             return true;
         }
 
-        /** Emits each subfolder of {@code dir}, passing down what of the candidates still applies there. */
+        /**
+         * Emits each subfolder of {@code dir}, passing down what of the candidates still applies there. Subfolders
+         * are independent: a folder's rules match only paths inside it, and each one reads only the rules of the
+         * folders above it. So those of a large folder are emitted on every core.
+         */
         private void recurse(String dir, int lo, int hi, List<String> candidates) {
+            List<Subfolder> subfolders = subfolders(dir, lo, hi, candidates);
+            if (hi - lo <= forkAbove || subfolders.size() < 2) {
+                subfolders.forEach(s -> emitFolder(s.dir, s.lo, s.hi, s.candidates));
+                return;
+            }
+            Emission[] forks = new Emission[subfolders.size()];
+            IntStream.range(0, forks.length).parallel().forEach(k -> {
+                Subfolder s = subfolders.get(k);
+                forks[k] = new Emission(this);
+                forks[k].emitFolder(s.dir, s.lo, s.hi, s.candidates);
+            });
+            for (Emission fork : forks) {
+                join(fork);
+            }
+        }
+
+        /** A subfolder, its files ({@code lo} to {@code hi}) and the candidate globs that reach into it. */
+        private record Subfolder(String dir, int lo, int hi, List<String> candidates) {}
+
+        private List<Subfolder> subfolders(String dir, int lo, int hi, List<String> candidates) {
+            List<Subfolder> out = new ArrayList<>();
             String prefix = dir.isEmpty() ? "" : dir + "/";
             int i = lo;
             while (i < hi) {
@@ -546,9 +608,10 @@ public final class CodeownersCompiler {
                         }
                     }
                 }
-                emitFolder(file.substring(0, slash), i, j, passedDown);
+                out.add(new Subfolder(file.substring(0, slash), i, j, passedDown));
                 i = j;
             }
+            return out;
         }
 
         /**
@@ -581,7 +644,7 @@ public final class CodeownersCompiler {
             if (owners >= 0 && helps(lo, hi, owners, governed)) {
                 approximateExplicitRules |= CodeownersPaths.needsStandIn(dir);
                 String pattern = dir.isEmpty() ? "*" : "/" + CodeownersPaths.literal(dir) + "/";
-                emit(Line.rule(pattern, setText.get(owners), owners), lo, hi, i -> true);
+                emit(Line.rule(pattern, sets.text(owners), owners), lo, hi, i -> true);
             }
         }
 
@@ -610,7 +673,7 @@ public final class CodeownersCompiler {
             for (int i : wrong) {
                 String file = files.get(i);
                 String pattern = "/" + CodeownersPaths.literal(file);
-                Line rule = Line.file(pattern, setText.get(target[i]), target[i]);
+                Line rule = Line.file(pattern, sets.text(target[i]), target[i]);
                 lines.add(rule);
                 effective[i] = target[i];
                 decidedBy[i] = rule;

@@ -17,6 +17,10 @@ public final class CodeownersPaths {
 
     /** Whether CODEOWNERS cannot hold this character of a path literally. */
     public static boolean unwritable(char c) {
+        if (c > ' ' && c < 0x7F) {
+            // Printable ASCII, nearly every character of a path: none is whitespace, a control or a space.
+            return c == '#' || c == '[' || c == ']' || c == '!' || c == '*' || c == '?' || c == '\\';
+        }
         return switch (c) {
             case '#', ' ', '[', ']', '!', '*', '?', '\\' -> true;
             default -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c);

@@ -80,8 +80,20 @@ public final class OwnersFileParser {
      * towards the load's limits, are finished in order ({@link Prepared#finish}).
      */
     static Prepared prepare(String path, String text, OwnersAliases aliases) {
+        return prepare(path, text, aliases, true);
+    }
+
+    /**
+     * @param fastPaths false has snakeyaml read every file, even one that cannot be YAML: the reference the fast
+     *                  paths are tested against
+     */
+    static Prepared prepare(String path, String text, OwnersAliases aliases, boolean fastPaths) {
         String clean = OwnersAliases.stripBom(text);
-        YamlDocument yaml = SafeYaml.load(path, clean); // once: detection and the YAML parser share it
+        if (fastPaths && surelyPlain(clean)) {
+            return new Prepared(path, clean, aliases, null);
+        }
+        // Once: detection and the YAML parser share the document.
+        YamlDocument yaml = fastPaths ? SafeYaml.load(path, clean) : SafeYaml.loadWithSnakeyamlOnly(path, clean);
         if (detect(yaml, clean) != OwnersConfig.Format.YAML) {
             return new Prepared(path, clean, aliases, null);
         }
@@ -110,7 +122,15 @@ public final class OwnersFileParser {
     /** The format rule of this class's documentation. */
     public static OwnersConfig.Format detect(String path, String text) {
         String clean = OwnersAliases.stripBom(text);
-        return detect(SafeYaml.load(path, clean), clean);
+        return surelyPlain(clean) ? OwnersConfig.Format.PLAIN : detect(SafeYaml.load(path, clean), clean);
+    }
+
+    /**
+     * The rule below without reading the YAML: a text that cannot be a mapping (no {@code ": "}, most Chromium
+     * files) and has no OWNERS key line is plain however YAML reads it.
+     */
+    private static boolean surelyPlain(String clean) {
+        return SafeYaml.cannotHoldMapping(clean) && (clean.indexOf(':') < 0 || !YAML_KEY_LINE.matcher(clean).find());
     }
 
     private static OwnersConfig.Format detect(YamlDocument yaml, String clean) {

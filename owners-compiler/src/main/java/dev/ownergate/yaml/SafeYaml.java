@@ -26,6 +26,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <p>{@code compose} does not check duplicate mapping keys (only the constructor does), so this class walks
  * the tree and rejects them itself, along with merge keys ({@code <<}) and self-referencing aliases, which
  * would make the same text mean different things to different readers.
+ *
+ * <p>Most OWNERS files use a sliver of YAML (block lists of names, comments); {@link SimpleYaml} composes those
+ * itself, the same tree snakeyaml would, and leaves every other text to snakeyaml. The checks and limits here
+ * apply to both.
  */
 public final class SafeYaml {
 
@@ -49,21 +53,43 @@ public final class SafeYaml {
      * @param path repo-relative path, used only in diagnostics
      */
     public static YamlDocument load(String path, String text) {
+        return load(path, text, true);
+    }
+
+    /**
+     * As {@link #load}, with snakeyaml reading every text: the reference that the fast path for the simple texts
+     * most OWNERS files are ({@link SimpleYaml}) is tested against.
+     */
+    public static YamlDocument loadWithSnakeyamlOnly(String path, String text) {
+        return load(path, text, false);
+    }
+
+    /**
+     * True when the root of the text cannot be a mapping however it reads: it has no {@code ": "}, {@code ":"}
+     * before a line end, {@code "? "} or {@code "{"}. Cheap, for format detection.
+     */
+    public static boolean cannotHoldMapping(String text) {
+        return SimpleYaml.cannotHoldMapping(text);
+    }
+
+    private static YamlDocument load(String path, String text, boolean fastPath) {
         if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
             return new YamlDocument.Invalid(Diagnostic.error(path, 1, 1,
                     "file is too large for YAML (more than " + MAX_CODE_POINTS + " characters); split it up"));
         }
-        Node root;
-        try {
-            root = YAML.get().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            return new YamlDocument.Invalid(fromMarked(path, e));
-        } catch (RuntimeException | StackOverflowError e) {
-            // Limits (nesting, aliases) raise unmarked YAMLExceptions; anything else is still bad input.
-            return new YamlDocument.Invalid(Diagnostic.error(path, 1, 1, "invalid YAML: " + describe(e)));
-        }
+        Node root = fastPath ? SimpleYaml.compose(text) : null;
         if (root == null) {
-            return new YamlDocument.Empty();
+            try {
+                root = YAML.get().compose(new StringReader(text));
+            } catch (MarkedYAMLException e) {
+                return new YamlDocument.Invalid(fromMarked(path, e));
+            } catch (RuntimeException | StackOverflowError e) {
+                // Limits (nesting, aliases) raise unmarked YAMLExceptions; anything else is still bad input.
+                return new YamlDocument.Invalid(Diagnostic.error(path, 1, 1, "invalid YAML: " + describe(e)));
+            }
+            if (root == null) {
+                return new YamlDocument.Empty();
+            }
         }
         Diagnostic problem = new TreeCheck(path).check(root);
         return problem == null ? new YamlDocument.Loaded(root) : new YamlDocument.Invalid(problem);

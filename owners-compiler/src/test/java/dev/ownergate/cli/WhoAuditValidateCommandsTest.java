@@ -432,6 +432,19 @@ class WhoAuditValidateCommandsTest {
         }
 
         @Test
+        void anyoneMayApproveAgreesWithACodeownersRuleWithoutOwners(@TempDir Path dir) throws IOException {
+            GitRepoFixture repo = GitRepoFixture.init(dir)
+                    .write("OWNERS", "alice\n").write("lib/OWNERS", "*\n").write("lib/a.py", "").write("b.py", "")
+                    .commitAll("base");
+            assertThat(run("compile", "--root", repo.root().toString()).exit()).isZero();
+
+            assertThat(run("audit", "--root", repo.root().toString()).err()).doesNotContain("disagrees");
+            repo.write(".github/CODEOWNERS", "* @alice\n");
+            assertThat(run("audit", "--root", repo.root().toString()).err()).contains("disagrees with them on 2 of 5"
+                    + " files (lib/OWNERS: .github/CODEOWNERS gives @alice, the OWNERS files give no owners)");
+        }
+
+        @Test
         void aCodeownersOverThreeMegabytesHasNoRulesAndSaysSo(@TempDir Path dir) throws IOException {
             StringBuilder big = new StringBuilder("* @acme/platform\n");
             while (big.length() < 3_000_000) {

@@ -46,19 +46,31 @@ class CompilerPropertyTest {
     private static final String[] GLOBS = {"*.json", "**/*.sql", "*_test.py", "**/README.md", "x.py", "sub/*.py",
         ".../x.py", "....md", "sub/..."};
 
+    /** A random repository, its OWNERS tree read with a random per-file syntax, and its files. */
+    private record RandomTree(Map<String, String> repo, OwnersTree.LoadResult loaded, PerFileGlobs syntax,
+            List<String> files) {
+        static RandomTree of(long seed) {
+            Random random = new Random(seed);
+            Map<String, String> repo = randomRepo(random);
+            List<String> ownersFiles = repo.keySet().stream().filter(OwnersTree::isOwnersFile).toList();
+            // Every per-file syntax: each must compile to rules that give every file its resolution.
+            PerFileGlobs syntax = PerFileGlobs.values()[random.nextInt(PerFileGlobs.values().length)];
+            OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, path -> Optional.ofNullable(repo.get(path)),
+                    OwnersSettings.DEFAULTS.withPerFileGlobs(syntax));
+            List<String> files = new ArrayList<>(repo.keySet());
+            files.add(".github/CODEOWNERS");
+            return new RandomTree(repo, loaded, syntax, files);
+        }
+    }
+
     @Property(tries = 300)
     void compiledCodeownersGivesEveryFileItsResolvedApprovers(@ForAll long seed) {
-        Random random = new Random(seed);
-        Map<String, String> repo = randomRepo(random);
-        List<String> ownersFiles = repo.keySet().stream().filter(OwnersTree::isOwnersFile).toList();
-        // Every per-file syntax: each must compile to rules that give every file its resolution.
-        PerFileGlobs syntax = PerFileGlobs.values()[random.nextInt(PerFileGlobs.values().length)];
-        OwnersTree.LoadResult loaded = OwnersTree.load(ownersFiles, path -> Optional.ofNullable(repo.get(path)),
-                OwnersSettings.DEFAULTS.withPerFileGlobs(syntax));
+        RandomTree random = RandomTree.of(seed);
+        OwnersTree.LoadResult loaded = random.loaded();
+        PerFileGlobs syntax = random.syntax();
+        List<String> files = random.files();
         assertThat(loaded.diagnostics()).filteredOn(d -> d.isError()).as("generated OWNERS are valid").isEmpty();
 
-        List<String> files = new ArrayList<>(repo.keySet());
-        files.add(".github/CODEOWNERS");
         CodeownersCompiler.Result result = CodeownersCompiler.compile(loaded.tree(), files, ".github/CODEOWNERS",
                 CodeownersCompiler.Options.DEFAULTS);
 
@@ -83,6 +95,20 @@ class CompilerPropertyTest {
         }
     }
 
+    /** Subtrees are emitted on several threads; the file, its warnings and its figures must not show it. */
+    @Property(tries = 300)
+    void emittingSubtreesConcurrentlyWritesTheSameFileAsOneThread(@ForAll long seed) {
+        RandomTree random = RandomTree.of(seed);
+        OwnersTree tree = random.loaded().tree();
+
+        CodeownersCompiler.Result oneThread = CodeownersCompiler.compile(tree, random.files(), ".github/CODEOWNERS",
+                CodeownersCompiler.Options.DEFAULTS, Integer.MAX_VALUE);
+        CodeownersCompiler.Result everyFolderForks = CodeownersCompiler.compile(tree, random.files(),
+                ".github/CODEOWNERS", CodeownersCompiler.Options.DEFAULTS, 0);
+
+        assertThat(everyFolderForks).as("seed %d, %s", seed, random.syntax()).isEqualTo(oneThread);
+    }
+
     /**
      * Issue #8, point 7: a pull request is checked against its base branch's CODEOWNERS, so a file it adds to an
      * existing folder must get from the old CODEOWNERS the owners its OWNERS files give it. The one documented
@@ -90,14 +116,11 @@ class CompilerPropertyTest {
      */
     @Property(tries = 300)
     void newFilesInExistingFoldersGetTheirResolvedApprovers(@ForAll long seed) {
-        Random random = new Random(seed);
-        Map<String, String> repo = randomRepo(random);
-        List<String> ownersFiles = repo.keySet().stream().filter(OwnersTree::isOwnersFile).toList();
-        PerFileGlobs syntax = PerFileGlobs.values()[random.nextInt(PerFileGlobs.values().length)];
-        OwnersTree tree = OwnersTree.load(ownersFiles, path -> Optional.ofNullable(repo.get(path)),
-                OwnersSettings.DEFAULTS.withPerFileGlobs(syntax)).tree();
-        List<String> files = new ArrayList<>(repo.keySet());
-        files.add(".github/CODEOWNERS");
+        RandomTree random = RandomTree.of(seed);
+        Map<String, String> repo = random.repo();
+        PerFileGlobs syntax = random.syntax();
+        OwnersTree tree = random.loaded().tree();
+        List<String> files = random.files();
         CodeownersCompiler.Result result = CodeownersCompiler.compile(tree, files, ".github/CODEOWNERS",
                 CodeownersCompiler.Options.DEFAULTS);
         assertThat(result.problems()).as("seed %d, %s", seed, syntax).isEmpty();
