@@ -56,6 +56,9 @@ class OwnersFileFastPathTest {
         "approvers://x\n",
         "@org/team-a\napprovers://x\n",
         "@org/team-a\nset noparent\n",
+        "!!map\n",
+        "--- !!map\n# owners below\n",
+        "!!set\nalice@example.com\n",
     })
     void examplesParseAlikeBothWays(String text) {
         assertThat(parse(text, true)).isEqualTo(parse(text, false));
