@@ -89,6 +89,7 @@ public final class OwnergateServer implements AutoCloseable {
                 store.verdicts().save(new PostedVerdict(grant.repo(), grant.number(), check, Optional.empty(),
                         grant.at())));
         IngestPressure pressure = new IngestPressure();
+        metrics.webhooksOverloaded(pressure::busy);
         this.runner = new JobRunner(store.deliveries(), store.decisions(), store.verdicts(), evaluator, github,
                 (override, deliveryId) -> {
                     GitHubInstallation i = app.installation(override.installationId());

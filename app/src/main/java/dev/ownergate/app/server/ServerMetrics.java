@@ -46,6 +46,15 @@ public final class ServerMetrics implements ApiObserver {
                 .register(registry);
     }
 
+    /** 1 while this replica's webhook endpoint is overloaded and its workers defer jobs ({@link IngestPressure}). */
+    void webhooksOverloaded(java.util.function.BooleanSupplier busy) {
+        Gauge.builder("ownergate_webhooks_overloaded", busy, b -> b.getAsBoolean() ? 1 : 0)
+                .description("1 while this replica answers webhooks first and defers evaluations (16 or more signed"
+                        + " deliveries in flight)")
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** Jobs in the dead-letter list (every replica's: it is read from the store). No repository names. */
     public void deadLetters(IntSupplier count) {
         Gauge.builder("ownergate_dead_letter_jobs", count, IntSupplier::getAsInt)

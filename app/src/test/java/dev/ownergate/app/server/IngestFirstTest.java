@@ -41,6 +41,9 @@ class IngestFirstTest {
         assertThat(pressure.busy()).as("15 in flight").isFalse();
         pressure.enter();
         assertThat(pressure.busy()).as("16 in flight").isTrue();
+        ServerMetrics metrics = new ServerMetrics();
+        metrics.webhooksOverloaded(pressure::busy);
+        assertThat(metrics.scrape()).contains("ownergate_webhooks_overloaded 1.0");
         for (int i = 0; i < IngestPressure.BUSY_IN_FLIGHT; i++) {
             pressure.exit();
         }
@@ -49,6 +52,7 @@ class IngestFirstTest {
         assertThat(pressure.busy()).as("caught up, but only just").isTrue();
         nanos.addAndGet(2);
         assertThat(pressure.busy()).isFalse();
+        assertThat(metrics.scrape()).contains("ownergate_webhooks_overloaded 0.0");
     }
 
     @Test
