@@ -71,6 +71,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             PhaseTimer timer = PhaseTimer.fromEnvironment(err);
             WorkTree openedTree = repository.openTree();
+            RepoOptions.warnAboutIndex(openedTree, err, "audit");
             RepoRules rules = RepoRules.load(openedTree, codeownersFile, List.of(), repository.settings(openedTree));
             timer.lap("list and load rules");
             rules.problems.stream().sorted().forEach(d -> err.println(d.format()));

@@ -102,6 +102,7 @@ public final class CompileCommand implements Callable<Integer> {
         OwnersTree.LoadResult loaded = trackedOwners.isEmpty() ? null
                 : OwnersTree.load(trackedOwners, listing.reader(), settings);
         WorkTree tree = listing.complete();
+        RepoOptions.warnAboutIndex(tree, err, "compile");
         List<String> ownersFiles = selection.ownersFiles(tree.files());
         timer.lap("list files, load OWNERS");
         if (ownersFiles.isEmpty()) {

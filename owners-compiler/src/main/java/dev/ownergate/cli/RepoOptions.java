@@ -56,6 +56,11 @@ final class RepoOptions {
         return openTree(root());
     }
 
+    /** Says so when git's index lacks most of HEAD ({@link WorkTree#indexWarning}). */
+    static void warnAboutIndex(WorkTree tree, java.io.PrintWriter err, String command) {
+        tree.indexWarning().ifPresent(warning -> err.println("ownergate " + command + ": warning: " + warning));
+    }
+
     static WorkTree openTree(Path given) throws IOException, InputException {
         Path dir = given.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {

@@ -88,6 +88,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             WorkTree tree = repository.openTree();
+            RepoOptions.warnAboutIndex(tree, err, "validate");
             OwnersSettingsParser.Result settings = repository.settings(tree);
             List<Diagnostic> problems = new ArrayList<>(settings.diagnostics());
             Map<Owner, List<Diagnostic>> owners = new LinkedHashMap<>();

@@ -91,6 +91,7 @@ public final class WhoCommand implements Callable<Integer> {
             Path cwd = Path.of("").toAbsolutePath().normalize();
             Optional<Path> top = repository.rootGiven() ? Optional.empty() : WorkTree.topLevel(cwd);
             WorkTree tree = top.isPresent() ? RepoOptions.openTree(top.get()) : repository.openTree();
+            RepoOptions.warnAboutIndex(tree, err, "who");
             Path rootDir = tree.root();
             List<String> upFront = new ArrayList<>();
             int badPaths = 0;

@@ -35,11 +35,21 @@ public final class WorkTree implements RepoSnapshot {
     private final Path root;
     private final List<String> files;
     private final boolean fromGit;
+    private final Optional<String> indexWarning;
 
-    private WorkTree(Path root, List<String> files, boolean fromGit) {
+    private WorkTree(Path root, List<String> files, boolean fromGit, Optional<String> indexWarning) {
         this.root = root;
         this.files = files;
         this.fromGit = fromGit;
+        this.indexWarning = indexWarning;
+    }
+
+    /**
+     * A warning when git's index lacks most of what HEAD holds: the listing reads the index, so a clone whose
+     * checkout left it empty would otherwise compile almost nothing, and say nothing about why.
+     */
+    public Optional<String> indexWarning() {
+        return indexWarning;
     }
 
     /** The top folder of the git work tree {@code dir} is in ({@code git rev-parse --show-toplevel}), if any. */
@@ -72,9 +82,44 @@ public final class WorkTree implements RepoSnapshot {
             List<String> files = sortedUnique(Git.splitNul(tracked.get().stdout()));
             FutureTask<List<String>> untracked = new FutureTask<>(() -> untrackedRuleFiles(git, dir, files));
             Thread.ofVirtual().start(untracked);
-            return new Listing(dir, files, untracked);
+            FutureTask<Optional<String>> index = new FutureTask<>(() -> indexWarning(git, files));
+            Thread.ofVirtual().start(index);
+            return new Listing(dir, files, untracked, index);
         }
-        return new Listing(dir, walk(dir), null);
+        return new Listing(dir, walk(dir), null, null);
+    }
+
+    /**
+     * When more than half of HEAD's top-level entries have no file in the index, the index is most likely empty
+     * or unfinished (a checkout that did not complete, {@code git read-tree --empty}) rather than half the
+     * repository deleted on purpose. One look at HEAD's top level, a few milliseconds.
+     */
+    private static Optional<String> indexWarning(Git git, List<String> tracked) throws IOException {
+        Optional<Git.Output> head = git.run("-c", "core.quotepath=off", "ls-tree", "-z", "--name-only", "HEAD");
+        if (head.isEmpty() || !head.get().ok()) {
+            return Optional.empty(); // no commit yet
+        }
+        List<String> entries = Git.splitNul(head.get().stdout());
+        List<String> missing = entries.stream().filter(entry -> !inIndex(tracked, entry)).toList();
+        if (entries.size() < 2 || 2 * missing.size() <= entries.size()) {
+            return Optional.empty();
+        }
+        return Optional.of("git's index holds " + tracked.size() + " file" + (tracked.size() == 1 ? "" : "s")
+                + ", but " + missing.size() + " of the " + entries.size() + " top-level entries of HEAD have none in"
+                + " it (" + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+                + (missing.size() > 3 ? ", ..." : "") + "); the files listed are the index's, so most of the"
+                + " repository is left out. If the index was left empty (an unfinished checkout), `git reset`"
+                + " fills it from HEAD; files removed with `git rm` stay removed");
+    }
+
+    /** Whether the sorted index holds {@code entry} or a file under it. */
+    private static boolean inIndex(List<String> tracked, String entry) {
+        int at = Collections.binarySearch(tracked, entry);
+        if (at >= 0) {
+            return true;
+        }
+        int next = -at - 1;
+        return next < tracked.size() && tracked.get(next).startsWith(entry + "/");
     }
 
     /**
@@ -126,11 +171,14 @@ public final class WorkTree implements RepoSnapshot {
         private final Path root;
         private final List<String> tracked;
         private final FutureTask<List<String>> untracked;
+        private final FutureTask<Optional<String>> index;
 
-        private Listing(Path root, List<String> tracked, FutureTask<List<String>> untracked) {
+        private Listing(Path root, List<String> tracked, FutureTask<List<String>> untracked,
+                        FutureTask<Optional<String>> index) {
             this.root = root;
             this.tracked = tracked;
             this.untracked = untracked;
+            this.index = index;
         }
 
         /** The files git tracks (outside git: every file), sorted. */
@@ -146,11 +194,13 @@ public final class WorkTree implements RepoSnapshot {
         /** Waits for the untracked rule files and returns the whole work tree. */
         public WorkTree complete() throws IOException {
             if (untracked == null) {
-                return new WorkTree(root, tracked, false);
+                return new WorkTree(root, tracked, false, Optional.empty());
             }
             List<String> extra;
+            Optional<String> indexWarning;
             try {
                 extra = untracked.get();
+                indexWarning = index.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while looking for untracked OWNERS files", e);
@@ -158,12 +208,12 @@ public final class WorkTree implements RepoSnapshot {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
             if (extra.isEmpty()) {
-                return new WorkTree(root, tracked, true);
+                return new WorkTree(root, tracked, true, indexWarning);
             }
             List<String> all = new ArrayList<>(tracked.size() + extra.size());
             all.addAll(tracked);
             all.addAll(extra);
-            return new WorkTree(root, sortedUnique(all), true);
+            return new WorkTree(root, sortedUnique(all), true, indexWarning);
         }
     }
 

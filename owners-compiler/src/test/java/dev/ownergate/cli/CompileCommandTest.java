@@ -79,6 +79,17 @@ class CompileCommandTest {
     }
 
     @Test
+    void anEmptyGitIndexIsNamedInsteadOfCompilingAlmostNothingSilently() throws IOException {
+        GitRepoFixture repo = repo().commitAll("init");
+        repo.git("read-tree", "--empty");
+
+        CliRun run = CliRun.of(dir, "compile", "--root", dir.toString());
+
+        assertThat(run.err()).contains("ownergate compile: warning: git's index holds 0 files, but 3 of the 3"
+                + " top-level entries of HEAD have none in it");
+    }
+
+    @Test
     void compilingTwiceGivesByteIdenticalOutputAndCheckPasses() throws IOException {
         repo().commitAll("init");
         CliRun.of(dir, "compile", "--root", dir.toString());

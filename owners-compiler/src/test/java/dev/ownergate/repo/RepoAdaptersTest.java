@@ -38,6 +38,37 @@ class RepoAdaptersTest {
     }
 
     @Test
+    void anIndexLackingMostOfHeadIsNamedButAFewFilesRemovedOnPurposeAreNot(@TempDir Path dir) throws IOException {
+        GitRepoFixture repo = GitRepoFixture.init(dir)
+                .write("OWNERS", "alice\n")
+                .write("src/a.py", "")
+                .write("docs/b.md", "")
+                .write("tools/c.sh", "")
+                .commitAll("first");
+        assertThat(WorkTree.open(repo.root()).indexWarning()).as("a full index").isEmpty();
+
+        repo.git("rm", "-q", "-r", "--cached", "tools");
+        assertThat(WorkTree.open(repo.root()).indexWarning()).as("one of four entries removed").isEmpty();
+
+        repo.git("read-tree", "--empty");
+        WorkTree empty = WorkTree.open(repo.root());
+        assertThat(empty.files()).as("untracked OWNERS in the root still count").containsExactly("OWNERS");
+        assertThat(empty.indexWarning()).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("git's index holds 0 files, but 4 of the 4 top-level entries of HEAD have none in it"
+                        + " (OWNERS, docs, src, ...)")
+                .contains("`git reset` fills it from HEAD"));
+
+        repo.git("reset", "-q");
+        assertThat(WorkTree.open(repo.root()).indexWarning()).as("after git reset").isEmpty();
+    }
+
+    @Test
+    void aRepositoryWithoutACommitHasNoIndexWarning(@TempDir Path dir) throws IOException {
+        GitRepoFixture repo = GitRepoFixture.init(dir).write("OWNERS", "alice\n");
+        assertThat(WorkTree.open(repo.root()).indexWarning()).isEmpty();
+    }
+
+    @Test
     void folderOutsideGitIsWalkedSkippingDotGitFolders(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("a/.git"));
         Files.writeString(dir.resolve("a/.git/config"), "x");
