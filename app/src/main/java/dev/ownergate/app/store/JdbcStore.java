@@ -25,9 +25,11 @@ public final class JdbcStore implements Store {
     private final JdbcDeliveryQueue queue;
     private final JdbcDecisionLog log;
     private final JdbcVerdictStore verdicts;
+    private final Optional<EmbeddedLock> embeddedLock;
 
-    private JdbcStore(HikariDataSource pool, StoreSettings settings) {
+    private JdbcStore(HikariDataSource pool, StoreSettings settings, Optional<EmbeddedLock> embeddedLock) {
         this.pool = pool;
+        this.embeddedLock = embeddedLock;
         this.settings = settings;
         this.log = new JdbcDecisionLog(this);
         this.queue = new JdbcDeliveryQueue(this, log);
@@ -45,10 +47,18 @@ public final class JdbcStore implements Store {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setPoolName("ownergate-store");
         config.setInitializationFailTimeout(10_000);
+        Optional<EmbeddedLock> embeddedLock = Optional.empty();
         if (settings.embedded() && settings.databaseUrl().isEmpty()) {
             try {
                 java.nio.file.Files.createDirectories(settings.dataDir());
+                // The only Ownergate process with the file: a lock a crashed one left needs no 2-second wait.
+                embeddedLock = EmbeddedLock.tryTake(settings.dataDir());
+                if (embeddedLock.isPresent() && embeddedLock.get().removeStaleH2Lock(settings.dataDir())) {
+                    org.slf4j.LoggerFactory.getLogger(JdbcStore.class).info("the database's lock file was left by a"
+                            + " process that is gone (its address refuses connections); removed it");
+                }
             } catch (java.io.IOException e) {
+                embeddedLock.ifPresent(EmbeddedLock::close);
                 throw new StoreException("cannot create the data folder " + settings.dataDir().toAbsolutePath()
                         + " (OWNERGATE_DATA_DIR): " + e.getMessage(), e);
             }
@@ -57,6 +67,7 @@ public final class JdbcStore implements Store {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            embeddedLock.ifPresent(EmbeddedLock::close);
             throw new StoreException("cannot connect to the database at " + settings.describe() + ": "
                     + rootMessage(e), e);
         }
@@ -68,10 +79,11 @@ public final class JdbcStore implements Store {
             flyway.load().migrate();
         } catch (RuntimeException e) {
             pool.close();
+            embeddedLock.ifPresent(EmbeddedLock::close);
             throw new StoreException("cannot bring the database schema at " + settings.describe()
                     + " up to date: " + rootMessage(e), e);
         }
-        return new JdbcStore(pool, settings);
+        return new JdbcStore(pool, settings, embeddedLock);
     }
 
     private static String rootMessage(Throwable e) {
@@ -181,5 +193,6 @@ public final class JdbcStore implements Store {
     @Override
     public void close() {
         pool.close();
+        embeddedLock.ifPresent(EmbeddedLock::close);
     }
 }
