@@ -13,7 +13,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -21,8 +20,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * Jetty handlers that keep slow request bodies from holding threads or connections:
  * <ul>
- *   <li>the first {@link RequestBodies#SMALL_BODY} bytes of a body are read without a thread (Jetty's
- *       {@link EagerContentHandler}), so a client that sends one byte every few seconds holds only a socket;</li>
+ *   <li>the first {@link RequestBodies#SMALL_BODY} bytes of a body are read without a thread ({@link EagerBodies}),
+ *       so a client that sends one byte every few seconds holds only a socket;</li>
  *   <li>a request with a body must arrive at {@link #MIN_DATA_RATE} or better, after a {@link #GRACE}: past its
  *       deadline its reads fail, waiting readers are woken, and Jetty closes the connection;</li>
  *   <li>when the server stops, bodies still arriving are cut at once. Jetty's graceful stop waits for every
@@ -45,12 +44,6 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
     /** Connections waiting to be accepted (the kernel caps it at {@code net.core.somaxconn}). */
     static final int ACCEPT_QUEUE = 1024;
-
-    /** Reads up to {@link RequestBodies#SMALL_BODY} of each body before the request gets a thread. */
-    static EagerContentHandler eagerSmallBodies() {
-        return new EagerContentHandler(
-                new EagerContentHandler.RetainedContentLoaderFactory(RequestBodies.SMALL_BODY, -1, false));
-    }
 
     private final Runnable onTooLarge;
     /** Requests whose body is still arriving. */
