@@ -32,7 +32,6 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * it cannot single out a slow client.
  */
 final class BodyDeadlines extends Handler.Wrapper implements Graceful {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BodyDeadlines.class);
     /** Time any body gets before its rate counts: a connection's start and one round trip. */
     static final Duration GRACE = Duration.ofSeconds(5);
     /**
@@ -110,33 +109,11 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
         }
     }
 
-    /** How long a cut body's request may take to end at a stop before its connection is closed under it. */
-    static final Duration CUT_GRACE = Duration.ofSeconds(2);
-
-    /**
-     * Cuts every body still arriving; the requests end as at their deadline, and stop need not wait for them.
-     * One that has not ended {@link #CUT_GRACE} later has its connection closed: about one stop in ten under
-     * load left a single cut request waiting for the stop timeout (30 s), its reader never woken.
-     */
+    /** Cuts every body still arriving; the requests end as at their deadline, and stop need not wait for them. */
     @Override
     public CompletableFuture<Void> shutdown() {
         shutdown = true;
         arriving.forEach(r -> r.cut(stopping()));
-        if (!arriving.isEmpty()) {
-            Thread.ofVirtual().name("ownergate-stop-cut").start(() -> {
-                try {
-                    Thread.sleep(CUT_GRACE.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                int left = arriving.size();
-                if (left > 0) {
-                    LOG.info("stop: closing {} connection(s) whose body was cut but whose request has not ended",
-                            left);
-                    arriving.forEach(DeadlineRequest::closeConnection);
-                }
-            });
-        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -210,14 +187,6 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
                     onContent.run();
                 }
             });
-        }
-
-        /** The last resort at a stop: closing the connection fails every read and write of the request. */
-        void closeConnection() {
-            if (!arrived) {
-                getConnectionMetaData().getConnection().getEndPoint().close(stopping());
-                forget();
-            }
         }
 
         /** From now on its reads fail with {@code why}, unless the whole body has arrived. */
