@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -88,13 +87,13 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
         Callback done = new Callback.Nested(callback) {
             @Override
             public void succeeded() {
-                timed.forget();
+                timed.end();
                 super.succeeded();
             }
 
             @Override
             public void failed(Throwable x) {
-                timed.forget();
+                timed.end();
                 super.failed(x);
             }
         };
@@ -104,7 +103,7 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
             return handled;
         } finally {
             if (!handled) {
-                timed.forget(); // Jetty answers it with its own callback
+                timed.end(); // Jetty answers it with its own callback
             }
         }
     }
@@ -133,15 +132,16 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
     }
 
     /**
-     * Past its deadline, a read fails and a waiting reader is woken with the failure; the request then ends
-     * like any request whose client went away, and Jetty closes the connection. Once the whole body has
-     * arrived, the deadline no longer applies.
+     * Past its deadline, its body fails: Jetty wakes a waiting reader with the failure and fails every later read;
+     * the request then ends like any request whose client went away, and Jetty closes the connection. Once the
+     * whole body has arrived, the deadline no longer applies.
      */
     private final class DeadlineRequest extends Request.Wrapper {
-        private final AtomicReference<Runnable> waiting = new AtomicReference<>();
         private volatile Scheduler.Task deadline;
-        private volatile Throwable cut;
         private volatile boolean arrived;
+        /** Held while the body is being failed, so that the request does not end (and Jetty recycle it) meanwhile. */
+        private final Object cutting = new Object();
+        private boolean ended; // guarded by cutting
 
         DeadlineRequest(Request wrapped) {
             super(wrapped);
@@ -149,10 +149,6 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
 
         @Override
         public Content.Chunk read() {
-            Throwable why = cut;
-            if (why != null) {
-                return Content.Chunk.from(why, true);
-            }
             Content.Chunk chunk = super.read();
             if (chunk != null && chunk.isLast() && !Content.Chunk.isFailure(chunk)) {
                 arrived = true;
@@ -170,34 +166,23 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
             arriving.remove(this);
         }
 
-        @Override
-        public void demand(Runnable onContent) {
-            if (cut != null) {
-                getContext().execute(onContent);
-                return;
+        /** The request is ending: no cut from now on, and one under way finishes first. */
+        void end() {
+            synchronized (cutting) {
+                ended = true;
             }
-            waiting.set(onContent);
-            if (cut != null && waiting.compareAndSet(onContent, null)) {
-                // cut() ran between the check above and set(): it found no reader to wake, so wake it here.
-                getContext().execute(onContent);
-                return;
-            }
-            super.demand(() -> {
-                if (waiting.compareAndSet(onContent, null)) {
-                    onContent.run();
-                }
-            });
+            forget();
         }
 
-        /** From now on its reads fail with {@code why}, unless the whole body has arrived. */
+        /** From now on its reads fail with {@code why}, unless the whole body has arrived or the request ended. */
         void cut(Throwable why) {
-            if (arrived) {
-                return;
-            }
-            cut = why;
-            Runnable onContent = waiting.getAndSet(null);
-            if (onContent != null) {
-                getContext().execute(onContent);
+            synchronized (cutting) {
+                // An ended request is Jetty's to recycle: failing it then would reach what the connection serves next.
+                if (!ended && !arrived) {
+                    // Through Jetty rather than around it: a read the reader asked Jetty for is then answered. One
+                    // left pending failed the request as it ended ("demand pending"), and Jetty answered 500.
+                    fail(why);
+                }
             }
         }
     }
