@@ -7,13 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -21,8 +19,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * Jetty handlers that keep slow request bodies from holding threads or connections:
  * <ul>
- *   <li>the first {@link RequestBodies#SMALL_BODY} bytes of a body are read without a thread (Jetty's
- *       {@link EagerContentHandler}), so a client that sends one byte every few seconds holds only a socket;</li>
+ *   <li>the first {@link RequestBodies#SMALL_BODY} bytes of a body are read without a thread ({@link EagerBodies}),
+ *       so a client that sends one byte every few seconds holds only a socket;</li>
  *   <li>a request with a body must arrive at {@link #MIN_DATA_RATE} or better, after a {@link #GRACE}: past its
  *       deadline its reads fail, waiting readers are woken, and Jetty closes the connection;</li>
  *   <li>when the server stops, bodies still arriving are cut at once. Jetty's graceful stop waits for every
@@ -33,7 +31,6 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * it cannot single out a slow client.
  */
 final class BodyDeadlines extends Handler.Wrapper implements Graceful {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BodyDeadlines.class);
     /** Time any body gets before its rate counts: a connection's start and one round trip. */
     static final Duration GRACE = Duration.ofSeconds(5);
     /**
@@ -45,12 +42,6 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
     /** Connections waiting to be accepted (the kernel caps it at {@code net.core.somaxconn}). */
     static final int ACCEPT_QUEUE = 1024;
-
-    /** Reads up to {@link RequestBodies#SMALL_BODY} of each body before the request gets a thread. */
-    static EagerContentHandler eagerSmallBodies() {
-        return new EagerContentHandler(
-                new EagerContentHandler.RetainedContentLoaderFactory(RequestBodies.SMALL_BODY, -1, false));
-    }
 
     private final Runnable onTooLarge;
     /** Requests whose body is still arriving. */
@@ -96,13 +87,13 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
         Callback done = new Callback.Nested(callback) {
             @Override
             public void succeeded() {
-                timed.forget();
+                timed.end();
                 super.succeeded();
             }
 
             @Override
             public void failed(Throwable x) {
-                timed.forget();
+                timed.end();
                 super.failed(x);
             }
         };
@@ -112,38 +103,16 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
             return handled;
         } finally {
             if (!handled) {
-                timed.forget(); // Jetty answers it with its own callback
+                timed.end(); // Jetty answers it with its own callback
             }
         }
     }
 
-    /** How long a cut body's request may take to end at a stop before its connection is closed under it. */
-    static final Duration CUT_GRACE = Duration.ofSeconds(2);
-
-    /**
-     * Cuts every body still arriving; the requests end as at their deadline, and stop need not wait for them.
-     * One that has not ended {@link #CUT_GRACE} later has its connection closed: about one stop in ten under
-     * load left a single cut request waiting for the stop timeout (30 s), its reader never woken.
-     */
+    /** Cuts every body still arriving; the requests end as at their deadline, and stop need not wait for them. */
     @Override
     public CompletableFuture<Void> shutdown() {
         shutdown = true;
         arriving.forEach(r -> r.cut(stopping()));
-        if (!arriving.isEmpty()) {
-            Thread.ofVirtual().name("ownergate-stop-cut").start(() -> {
-                try {
-                    Thread.sleep(CUT_GRACE.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                int left = arriving.size();
-                if (left > 0) {
-                    LOG.info("stop: closing {} connection(s) whose body was cut but whose request has not ended",
-                            left);
-                    arriving.forEach(DeadlineRequest::closeConnection);
-                }
-            });
-        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -163,15 +132,16 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
     }
 
     /**
-     * Past its deadline, a read fails and a waiting reader is woken with the failure; the request then ends
-     * like any request whose client went away, and Jetty closes the connection. Once the whole body has
-     * arrived, the deadline no longer applies.
+     * Past its deadline, its body fails: Jetty wakes a waiting reader with the failure and fails every later read;
+     * the request then ends like any request whose client went away, and Jetty closes the connection. Once the
+     * whole body has arrived, the deadline no longer applies.
      */
     private final class DeadlineRequest extends Request.Wrapper {
-        private final AtomicReference<Runnable> waiting = new AtomicReference<>();
         private volatile Scheduler.Task deadline;
-        private volatile Throwable cut;
         private volatile boolean arrived;
+        /** Held while the body is being failed, so that the request does not end (and Jetty recycle it) meanwhile. */
+        private final Object cutting = new Object();
+        private boolean ended; // guarded by cutting
 
         DeadlineRequest(Request wrapped) {
             super(wrapped);
@@ -179,10 +149,6 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
 
         @Override
         public Content.Chunk read() {
-            Throwable why = cut;
-            if (why != null) {
-                return Content.Chunk.from(why, true);
-            }
             Content.Chunk chunk = super.read();
             if (chunk != null && chunk.isLast() && !Content.Chunk.isFailure(chunk)) {
                 arrived = true;
@@ -200,42 +166,23 @@ final class BodyDeadlines extends Handler.Wrapper implements Graceful {
             arriving.remove(this);
         }
 
-        @Override
-        public void demand(Runnable onContent) {
-            if (cut != null) {
-                getContext().execute(onContent);
-                return;
+        /** The request is ending: no cut from now on, and one under way finishes first. */
+        void end() {
+            synchronized (cutting) {
+                ended = true;
             }
-            waiting.set(onContent);
-            if (cut != null && waiting.compareAndSet(onContent, null)) {
-                // cut() ran between the check above and set(): it found no reader to wake, so wake it here.
-                getContext().execute(onContent);
-                return;
-            }
-            super.demand(() -> {
-                if (waiting.compareAndSet(onContent, null)) {
-                    onContent.run();
-                }
-            });
+            forget();
         }
 
-        /** The last resort at a stop: closing the connection fails every read and write of the request. */
-        void closeConnection() {
-            if (!arrived) {
-                getConnectionMetaData().getConnection().getEndPoint().close(stopping());
-                forget();
-            }
-        }
-
-        /** From now on its reads fail with {@code why}, unless the whole body has arrived. */
+        /** From now on its reads fail with {@code why}, unless the whole body has arrived or the request ended. */
         void cut(Throwable why) {
-            if (arrived) {
-                return;
-            }
-            cut = why;
-            Runnable onContent = waiting.getAndSet(null);
-            if (onContent != null) {
-                getContext().execute(onContent);
+            synchronized (cutting) {
+                // An ended request is Jetty's to recycle: failing it then would reach what the connection serves next.
+                if (!ended && !arrived) {
+                    // Through Jetty rather than around it: a read the reader asked Jetty for is then answered. One
+                    // left pending failed the request as it ended ("demand pending"), and Jetty answered 500.
+                    fail(why);
+                }
             }
         }
     }

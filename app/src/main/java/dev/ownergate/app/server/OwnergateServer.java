@@ -172,7 +172,7 @@ public final class OwnergateServer implements AutoCloseable {
                 // In-flight requests finish before Jetty stops; new ones are refused meanwhile.
                 server.setStopTimeout(b.stopTimeout.toMillis());
                 // Bodies arrive without a thread and at a minimum rate (docs/security.md).
-                server.insertHandler(BodyDeadlines.eagerSmallBodies());
+                server.insertHandler(EagerBodies.smallBodies());
                 server.insertHandler(new BodyDeadlines(() -> metrics.delivery("unverified", "too_large")));
                 // Outermost, so that it counts a request from its first byte: a request inside the eager
                 // content handler was otherwise counted out twice when its connection was cut, and stop hung.

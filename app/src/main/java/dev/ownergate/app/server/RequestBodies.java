@@ -13,7 +13,7 @@ import javax.crypto.Mac;
  * someone without the secret can neither exhaust the heap nor hold the request threads.
  *
  * <p>Memory is taken as bytes arrive, one {@link #CHUNK} at a time, never by the declared length. The first
- * {@link #SMALL_BODY} bytes of a body were already read by Jetty without a thread (see {@link BodyDeadlines});
+ * {@link #SMALL_BODY} bytes of a body were already read without a thread (see {@link EagerBodies});
  * past that a body is "large": it needs one of {@link #MAX_LARGE_BODIES} places and takes its chunks from a
  * budget of {@link #LARGE_BODY_BUDGET} bytes shared by all of them. When either runs out, the body is shed
  * with 503 and the connection closed. Signed deliveries are nearly always small, so shedding large bodies
