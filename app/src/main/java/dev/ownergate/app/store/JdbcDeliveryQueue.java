@@ -217,7 +217,9 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
     private static boolean upsert(Connection c, Job job, Instant now) throws SQLException {
         String work = WorkJson.write(job.work());
         long at = now.toEpochMilli();
-        try (PreparedStatement u = c.prepareStatement("UPDATE job SET work = ?, delivery_id = ?, version = version + 1,"
+        // A job no delivery asked for (reconciliation) keeps the delivery already behind the key, for the audit trail.
+        try (PreparedStatement u = c.prepareStatement("UPDATE job SET work = ?, delivery_id = COALESCE(?, delivery_id),"
+                + " version = version + 1,"
                 + " due_at = CASE WHEN attempts = 0 AND due_at > ? THEN ? ELSE due_at END, installation_id = ?"
                 + " WHERE job_key = ?")) {
             u.setString(1, work);

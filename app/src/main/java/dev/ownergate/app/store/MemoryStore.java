@@ -109,7 +109,8 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
         } else if (p.attempts == 0 && p.dueAt.isAfter(now)) {
             p.dueAt = now;
         }
-        p.job = job;
+        // A job no delivery asked for (reconciliation) keeps the delivery already behind the key, for the audit trail.
+        p.job = job.deliveryId() == null && p.job != null ? new Job(job.key(), job.work(), p.job.deliveryId()) : job;
         p.version++;
     }
 

@@ -97,6 +97,17 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void reconciliationReplacingADeliverysJobKeepsTheDeliveryForTheAuditTrail() {
+        queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
+        queue.enqueue(Job.of(new Work.EvaluatePullRequest(7, "acme/app", 1, null), null), T0.plusSeconds(1));
+
+        Claim claim = queue.claim("w1", 10, LEASE, T0.plusSeconds(2)).getFirst();
+
+        assertThat(claim.work()).isEqualTo(new Work.EvaluatePullRequest(7, "acme/app", 1, null));
+        assertThat(claim.deliveryId()).isEqualTo("d1");
+    }
+
+    @Test
     void anOverloadedClaimerTakesOnlyJobsThatWaitedLongEnough() {
         queue.accept("d1", "pull_request", T0, List.of(review(1, "h1", "d1")));
         queue.accept("d2", "pull_request", T0.plusSeconds(10), List.of(review(2, "h2", "d2")));
