@@ -381,10 +381,13 @@ final class JdbcDeliveryQueue implements DeliveryQueue {
                 d.executeUpdate();
             }
         } else {
+            // The delivery this run covered is done with: only a newer one may be named by the next run's decision.
             try (PreparedStatement u = c.prepareStatement("UPDATE job SET worker = NULL, leased_until = NULL,"
-                    + " attempts = 0, due_at = ? WHERE job_key = ?")) {
+                    + " attempts = 0, due_at = ?, delivery_id = CASE WHEN delivery_id = ? THEN NULL"
+                    + " ELSE delivery_id END WHERE job_key = ?")) {
                 u.setLong(1, now.toEpochMilli());
-                u.setString(2, claim.key());
+                setNullable(u, 2, claim.deliveryId());
+                u.setString(3, claim.key());
                 u.executeUpdate();
             }
         }

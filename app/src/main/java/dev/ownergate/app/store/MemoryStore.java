@@ -161,6 +161,10 @@ public final class MemoryStore implements Store, DeliveryQueue, DecisionLog, Ver
         } else {
             release(p, now);
             p.attempts = 0;
+            if (Objects.equals(p.job.deliveryId(), claim.deliveryId())) {
+                // The delivery this run covered is done with: only a newer one may name the next run's decision.
+                p.job = new Job(p.job.key(), p.job.work(), null);
+            }
         }
         return true;
     }

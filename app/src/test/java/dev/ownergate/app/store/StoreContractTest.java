@@ -105,6 +105,12 @@ abstract class StoreContractTest {
 
         assertThat(claim.work()).isEqualTo(new Work.EvaluatePullRequest(7, "acme/app", 1, null));
         assertThat(claim.deliveryId()).isEqualTo("d1");
+
+        // Reconciliation again while that runs: the next run covers no delivery of its own, and names none.
+        queue.enqueue(Job.of(new Work.EvaluatePullRequest(7, "acme/app", 1, null), null), T0.plusSeconds(3));
+        assertThat(queue.complete(claim, List.of(), T0.plusSeconds(4))).isTrue();
+        Claim again = queue.claim("w1", 10, LEASE, T0.plusSeconds(5)).getFirst();
+        assertThat(again.deliveryId()).as("d1 was covered by the run before").isNull();
     }
 
     @Test
