@@ -81,11 +81,15 @@ class ImageStartIT {
         assertNothingWrittenBut();
     }
 
-    /** Besides the embedded database (H2's files, the store's default), only {@code names} are in the data folder. */
+    /**
+     * Besides the embedded database (H2's files and the store's process lock, the store's default), only
+     * {@code names} are in the data folder.
+     */
     private void assertNothingWrittenBut(String... names) throws IOException {
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.matches("ownergate\\.(mv|lock|trace)\\.db"))).containsExactlyInAnyOrder(names);
+                    .filter(n -> !n.matches("ownergate\\.(mv|lock|trace)\\.db|ownergate\\.process\\.lock")))
+                    .containsExactlyInAnyOrder(names);
         }
     }
 
