@@ -92,14 +92,11 @@ public final class Reconciler implements AutoCloseable {
         }
     }
 
-    private long passStart;
-
     /**
      * A replica started in the middle of a burst (a restart after a crash) answers webhooks first: while the
      * endpoint is overloaded, a pass waits, in all at most {@link JobRunner#MAX_DEFERRAL} per pass.
      */
-    private void waitWhileOverloaded() {
-        long deadline = passStart + JobRunner.MAX_DEFERRAL.toNanos();
+    private void waitWhileOverloaded(long deadline) {
         while (webhooksOverloaded.getAsBoolean() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(JobRunner.BUSY_RECHECK.toMillis());
@@ -112,8 +109,8 @@ public final class Reconciler implements AutoCloseable {
 
     /** One pass. */
     public synchronized Pass reconcile() throws IOException {
-        passStart = System.nanoTime();
-        waitWhileOverloaded();
+        long waitUntil = System.nanoTime() + JobRunner.MAX_DEFERRAL.toNanos();
+        waitWhileOverloaded(waitUntil);
         int[] deliveryCalls = {0};
         int redelivered = 0;
         try {
@@ -122,7 +119,7 @@ public final class Reconciler implements AutoCloseable {
             // Older GitHub Enterprise Server versions lack the API; the fingerprint pass still runs.
             LOG.warn("could not list webhook deliveries: {}", e.getMessage());
         }
-        Pass open = reconcileOpenPullRequests();
+        Pass open = reconcileOpenPullRequests(waitUntil);
         return new Pass(open.queued(), redelivered, deliveryCalls[0] + open.apiCalls(), open.complete());
     }
 
@@ -176,7 +173,7 @@ public final class Reconciler implements AutoCloseable {
         return requested;
     }
 
-    private Pass reconcileOpenPullRequests() throws IOException {
+    private Pass reconcileOpenPullRequests(long waitUntil) throws IOException {
         int calls = 0;
         int queued = 0;
         int seen = 0;
@@ -202,7 +199,7 @@ public final class Reconciler implements AutoCloseable {
                         resumeAt = seen - 1;
                         break outer;
                     }
-                    waitWhileOverloaded();
+                    waitWhileOverloaded(waitUntil);
                     Optional<String> stored = store.verdicts().fingerprintDigest(repo, pr.number());
                     boolean stale = stored.isEmpty();
                     if (!stale) {
