@@ -42,12 +42,15 @@ final class IngestPressure {
     }
 
     void exit() {
-        inFlight.decrementAndGet();
+        // The hold counts from the moment the count drops, not from the last delivery that raised it.
+        if (inFlight.getAndDecrement() >= BUSY_IN_FLIGHT) {
+            lastBusy.set(nanoTime.getAsLong());
+        }
     }
 
-    /** Whether the endpoint was overloaded within the last {@link #HOLD}. */
+    /** Whether the endpoint is overloaded now or was within the last {@link #HOLD}. */
     boolean busy() {
-        return nanoTime.getAsLong() - lastBusy.get() < HOLD.toNanos();
+        return inFlight.get() >= BUSY_IN_FLIGHT || nanoTime.getAsLong() - lastBusy.get() < HOLD.toNanos();
     }
 
     int inFlight() {

@@ -63,6 +63,8 @@ public final class OwnergateServer implements AutoCloseable {
     private final JobRunner runner;
     private final Retention retention;
     private final Reconciler reconciler;
+    /** Package-private so that tests can hold the endpoint overloaded. */
+    final IngestPressure pressure;
     private final ServerMetrics metrics;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private final Duration stopTimeout;
@@ -88,7 +90,7 @@ public final class OwnergateServer implements AutoCloseable {
         OverrideService overrides = new OverrideService(b.clock, evaluator::detailsUrl, (grant, check) ->
                 store.verdicts().save(new PostedVerdict(grant.repo(), grant.number(), check, Optional.empty(),
                         grant.at())));
-        IngestPressure pressure = new IngestPressure();
+        this.pressure = new IngestPressure();
         metrics.webhooksOverloaded(pressure::busy);
         this.runner = new JobRunner(store.deliveries(), store.decisions(), store.verdicts(), evaluator, github,
                 (override, deliveryId) -> {

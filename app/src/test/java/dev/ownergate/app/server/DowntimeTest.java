@@ -94,4 +94,30 @@ class DowntimeTest {
         approveAllWhileDown(false);
         assertOnePassPutsAllRight("fingerprints only");
     }
+
+    @Test
+    void aPassWaitsWhileTheWebhookEndpointIsOverloaded() throws Exception {
+        approveAllWhileDown(false);
+        for (int i = 0; i < IngestPressure.BUSY_IN_FLIGHT; i++) {
+            h.server.pressure.enter();
+        }
+        var pass = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return h.server.reconcileNow();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(IngestPressure.HOLD.toMillis() + 700);
+        assertThat(pass).as("a pass while deliveries pile up").isNotDone();
+        assertThat(h.github.totalCalls()).as("GitHub calls made while overloaded").isZero();
+        for (int i = 0; i < IngestPressure.BUSY_IN_FLIGHT; i++) {
+            h.server.pressure.exit();
+        }
+        assertThat(pass.get(10, java.util.concurrent.TimeUnit.SECONDS).queued()).isEqualTo(PULLS);
+        h.awaitIdle();
+        for (int n = 1; n <= PULLS; n++) {
+            assertThat(conclusion(n)).as("pull request " + n).isEqualTo("success");
+        }
+    }
 }
