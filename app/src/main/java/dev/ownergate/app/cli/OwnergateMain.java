@@ -29,29 +29,38 @@ public final class OwnergateMain {
         System.exit(commandLine(args).execute(args));
     }
 
-    /** The command line for these arguments: the app's commands fully built only when one of them is asked for. */
+    /**
+     * The command line for these arguments. Building a command's model is picocli's reflection over its
+     * annotations, most of a short run's start-up, so only the command the line names is built in full; the
+     * others are listing entries (name and description), enough for the top-level help and for picocli's "did you
+     * mean" suggestions, and never executed, since a line naming one builds it instead.
+     */
     static CommandLine commandLine(String[] args) {
-        List<Object> commands = new ArrayList<>(OwnergateCli.coreSubcommands(lazyGithubConnector()));
         String asked = firstPositional(args);
-        boolean appCommand = false;
+        List<Object> commands = new ArrayList<>();
+        for (Object command : OwnergateCli.coreSubcommands(lazyGithubConnector())) {
+            commands.add(named(command.getClass(), asked) ? command : listingEntry(command.getClass()));
+        }
         for (Class<?> command : appCommands()) {
-            appCommand |= command.getAnnotation(Command.class).name().equals(asked);
+            if (named(command, asked)) {
+                reserveCoresForAcknowledgements();
+                commands.add(command); // picocli builds it from its class
+            } else {
+                commands.add(listingEntry(command));
+            }
         }
-        if (appCommand) {
-            reserveCoresForAcknowledgements();
-            commands.addAll(appCommands()); // picocli builds each from its class
-            return OwnergateCli.commandLine(commands);
-        }
-        CommandLine cli = OwnergateCli.commandLine(commands);
-        for (Class<?> command : appCommands()) {
-            // A listing entry only (name and description): enough for the top-level help and for picocli's
-            // "did you mean" suggestions. Never executed, since a command line naming it takes the branch above.
-            Command annotation = command.getAnnotation(Command.class);
-            CommandSpec listed = CommandSpec.create().name(annotation.name());
-            listed.usageMessage().description(annotation.description());
-            cli.addSubcommand(annotation.name(), listed);
-        }
-        return cli;
+        return OwnergateCli.commandLine(commands);
+    }
+
+    private static boolean named(Class<?> command, String asked) {
+        return command.getAnnotation(Command.class).name().equals(asked);
+    }
+
+    private static CommandSpec listingEntry(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        CommandSpec listed = CommandSpec.create().name(annotation.name());
+        listed.usageMessage().description(annotation.description());
+        return listed;
     }
 
     /** The first argument that is not an option: the subcommand, if any (the root command takes no values). */

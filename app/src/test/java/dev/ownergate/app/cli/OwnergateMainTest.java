@@ -87,4 +87,29 @@ class OwnergateMainTest {
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.out()).contains("Unmatched argument at index 0: 'serv'");
     }
+
+    @Test
+    void onlyTheCommandTheLineNamesIsBuiltInFull() {
+        picocli.CommandLine who = OwnergateMain.commandLine(new String[] {"who", "README.md"});
+        picocli.CommandLine help = OwnergateMain.commandLine(new String[] {"--help"});
+
+        assertThat(who.getSubcommands().get("who").getCommandSpec().optionsMap()).containsKey("--stdin");
+        for (String other : List.of("compile", "audit", "validate", "serve", "evaluate", "audit-log")) {
+            assertThat(who.getSubcommands().get(other).getCommandSpec().options()).as(other).isEmpty();
+        }
+        assertThat(help.getSubcommands().keySet())
+                .containsExactly("compile", "who", "audit", "validate", "serve", "evaluate", "audit-log");
+        assertThat(help.getSubcommands().values()).allSatisfy(c -> assertThat(c.getCommandSpec().options()).isEmpty());
+    }
+
+    @Test
+    void eachCommandsOwnHelpIsComplete() throws Exception {
+        Run compileHelp = run("compile", "--help");
+        Run auditHelp = run("audit", "--help");
+
+        assertThat(compileHelp.exit()).isZero();
+        assertThat(compileHelp.out()).contains("Usage: ownergate compile").contains("--check").contains("--output");
+        assertThat(auditHelp.exit()).isZero();
+        assertThat(auditHelp.out()).contains("Usage: ownergate audit").contains("--format");
+    }
 }
