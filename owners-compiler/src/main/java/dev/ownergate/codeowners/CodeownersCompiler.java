@@ -300,8 +300,10 @@ public final class CodeownersCompiler {
         private final Line[] decidedBy;
         /** Folder and glob rules of the folders on the current path down the tree: the only ones a probe can match. */
         private final List<Line> inScope;
-        /** Paths standing for files that do not exist yet, with the owners they resolve to. */
-        private final Map<String, Integer> probes = new LinkedHashMap<>();
+        /** Paths standing for files that do not exist yet, in the order probed (a path may repeat across forks). */
+        private final List<String> probePaths = new ArrayList<>();
+        /** The owners each probe of this emission resolves to. */
+        private final Map<String, Integer> probes = new HashMap<>();
         /** Filters with no exact glob, and how many files each made the compiler list one by one. */
         private final Map<OwnersEntry, Integer> listedBecause = new LinkedHashMap<>();
         private boolean approximateExplicitRules;
@@ -370,7 +372,7 @@ public final class CodeownersCompiler {
 
         private void join(Emission fork) {
             lines.addAll(fork.lines);
-            probes.putAll(fork.probes);
+            probePaths.addAll(fork.probePaths);
             fork.listedBecause.forEach((entry, count) -> listedBecause.merge(entry, count, Integer::sum));
             approximateExplicitRules |= fork.approximateExplicitRules;
         }
@@ -408,16 +410,20 @@ public final class CodeownersCompiler {
             return 0;
         }
 
-        /** A probe for a new file at {@code path}, unless a real file is there: its owners, or -1. */
-        private int probe(String path) {
-            // The file list is sorted: a binary search beats hashing every path of the tree for a set.
-            if (path == null || Collections.binarySearch(files, path) >= 0) {
+        /**
+         * A probe for a new file at {@code path} in the folder of files {@code lo} to {@code hi}, unless a real file
+         * is there: its owners, or -1.
+         */
+        private int probe(String path, int lo, int hi) {
+            // A real file at path would be among the folder's files, which are sorted.
+            if (path == null || Collections.binarySearch(files.subList(lo, hi), path) >= 0) {
                 return -1;
             }
             Integer known = probes.get(path);
             if (known == null) {
                 known = targetOf(path);
                 probes.put(path, known);
+                probePaths.add(path);
             }
             return known;
         }
@@ -464,7 +470,7 @@ public final class CodeownersCompiler {
                 return;
             }
             String newFile = prefix + NEW_FILE;
-            int newFileOwners = probe(newFile);
+            int newFileOwners = probe(newFile, lo, hi);
             if (newFileOwners >= 0 && effectiveOf(newFile) != newFileOwners) {
                 String pattern = dir.isEmpty() ? "*" : "/" + CodeownersPaths.literal(dir) + "/";
                 approximateExplicitRules |= CodeownersPaths.needsStandIn(dir);
@@ -514,7 +520,7 @@ public final class CodeownersCompiler {
             for (int k : order) {
                 boolean[] h = hit[k];
                 FileTest matches = i -> h[i - lo];
-                int owners = probe(witness[k]);
+                int owners = probe(witness[k], lo, hi);
                 boolean needed;
                 if (owners >= 0) {
                     // The owners of a new file this glob matches; files it matches that need others come later.
@@ -595,10 +601,7 @@ public final class CodeownersCompiler {
                     continue;
                 }
                 String sub = file.substring(0, slash + 1);
-                int j = i + 1;
-                while (j < hi && files.get(j).startsWith(sub)) {
-                    j++;
-                }
+                int j = endOfPrefix(sub, i + 1, hi);
                 String child = file.substring(prefix.length(), slash);
                 List<String> passedDown = new ArrayList<>();
                 for (String candidate : candidates) {
@@ -612,6 +615,21 @@ public final class CodeownersCompiler {
                 i = j;
             }
             return out;
+        }
+
+        /** The first index from {@code from} on whose file does not start with {@code prefix}; they are sorted. */
+        private int endOfPrefix(String prefix, int from, int to) {
+            int lo = from;
+            int hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (files.get(mid).startsWith(prefix)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         /**
@@ -655,7 +673,7 @@ public final class CodeownersCompiler {
             Set<OwnersEntry> causes = new LinkedHashSet<>();
             for (int i = lo; i < hi; i++) {
                 String file = files.get(i);
-                if (file.indexOf('/', prefix.length()) < 0 && effective[i] != target[i]) {
+                if (effective[i] != target[i] && file.indexOf('/', prefix.length()) < 0) {
                     wrong.add(i);
                     List<OwnersEntry> because = filtersWithoutGlob(file);
                     causes.addAll(because);
@@ -892,7 +910,7 @@ public final class CodeownersCompiler {
                     }
                 }
             }
-            for (int rule : decidingRules(matcher, List.copyOf(probes.keySet()))) {
+            for (int rule : decidingRules(matcher, probePaths)) {
                 if (rule >= 0) {
                     deciding.add(ruleLines.get(rule));
                 }
