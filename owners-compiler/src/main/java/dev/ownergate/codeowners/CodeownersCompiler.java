@@ -323,13 +323,23 @@ public final class CodeownersCompiler {
             // in file order so the output does not depend on scheduling. Files of one class share one
             // resolution object, and files of a folder are neighbours, so most lookups are the previous one.
             Resolution[] resolved = new Resolution[files.size()];
-            // The first file of each folder also looks up the folder's OWNERS folder; the others copy it below.
-            IntStream.range(0, files.size()).parallel().forEach(i -> {
-                String file = files.get(i);
-                resolved[i] = tree.resolveShared(file);
-                if (i == 0 || !sameFolder(files.get(i - 1), file)) {
-                    int slash = file.lastIndexOf('/');
-                    governor[i] = tree.ownersFolderOf(slash < 0 ? "" : file.substring(0, slash));
+            // One folder at a time: its path is cut out and looked up once, for its OWNERS folder too.
+            List<Integer> folderStarts = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                if (i == 0 || !sameFolder(files.get(i - 1), files.get(i))) {
+                    folderStarts.add(i);
+                }
+            }
+            folderStarts.add(files.size());
+            IntStream.range(0, folderStarts.size() - 1).parallel().forEach(f -> {
+                int start = folderStarts.get(f);
+                String first = files.get(start);
+                int slash = first.lastIndexOf('/');
+                String dir = slash < 0 ? "" : first.substring(0, slash);
+                governor[start] = tree.ownersFolderOf(dir);
+                String resolvedDir = dir.startsWith("/") ? dir.substring(1) : dir;
+                for (int i = start; i < folderStarts.get(f + 1); i++) {
+                    resolved[i] = tree.resolveShared(files.get(i), resolvedDir);
                 }
             });
             Resolution previous = null;

@@ -267,6 +267,16 @@ public final class OwnersTree implements OwnershipRules {
         return sharedAnswer(path, RepoPaths.dirOf(path)).resolution();
     }
 
+    /**
+     * {@link #resolveShared(String)} for a file of folder {@code dir} (the path up to its last slash, {@code ""}
+     * at the root). Callers resolving a folder's files pass one {@code dir} object for all, so the folder is not
+     * cut out of each path and hashed again.
+     */
+    public Resolution resolveShared(String filePath, String dir) {
+        String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
+        return sharedAnswer(path, dir).resolution();
+    }
+
     private Answer answer(String filePath) {
         String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
         Answer shared = sharedAnswer(path, RepoPaths.dirOf(path));

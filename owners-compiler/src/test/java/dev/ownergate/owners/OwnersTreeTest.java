@@ -183,6 +183,9 @@ class OwnersTreeTest {
                 assertThat(warm.resolve(file)).as(file).isEqualTo(fresh);
                 assertThat(warm.ownersOf(file)).as(file).isEqualTo(repo.tree().ownersOf(file));
                 assertThat(warm.resolveShared(file).withPath(file)).as(file).isEqualTo(fresh);
+                String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+                assertThat(warm.resolveShared(file, dir)).as("%s, its folder given", file)
+                        .isSameAs(warm.resolveShared(file)).isSameAs(warm.resolveShared("/" + file, dir));
             }
         }
         OwnersTree tree = repo.tree();
