@@ -138,33 +138,21 @@ public final class OwnersTree implements OwnershipRules {
         }
         LoadContext context = new LoadContext(settings);
         List<String> paths = new TreeSet<>(ownersFilePaths).stream().filter(OwnersTree::isOwnersFile).toList();
-        // Prepare (YAML, format) on every core: that part is pure. Read on every core too when the source allows
-        // it, otherwise in order on this thread. Files past the limit on files read are never read: imports count
-        // towards it too, so the loop below may stop earlier, never later.
+        // Read in order on this thread (a source need not be thread-safe), then prepare (YAML, format) on every
+        // core: that part is pure. Files past the limit on files read are never read: imports count towards it
+        // too, so the loop below may stop earlier, never later.
         int ahead = Math.min(paths.size(), LoadContext.MAX_FILES_READ);
         List<Set<Diagnostic>> readProblems = new ArrayList<>(ahead);
         List<Optional<String>> texts = new ArrayList<>(ahead);
-        for (int i = 0; i < ahead; i++) {
-            readProblems.add(new LinkedHashSet<>());
-            texts.add(source.threadSafe() ? null : read(source, paths.get(i), readProblems.get(i)));
+        for (String path : paths.subList(0, ahead)) {
+            Set<Diagnostic> problems = new LinkedHashSet<>();
+            texts.add(read(source, path, problems));
+            readProblems.add(problems);
         }
         OwnersAliases sharedAliases = aliases;
         OwnersFileParser.Prepared[] prepared = new OwnersFileParser.Prepared[ahead];
-        SourceUnavailableException[] unavailable = new SourceUnavailableException[ahead];
-        IntStream.range(0, ahead).parallel().forEach(i -> {
-            try {
-                Optional<String> text = texts.get(i) != null ? texts.get(i)
-                        : read(source, paths.get(i), readProblems.get(i));
-                text.ifPresent(t -> prepared[i] = OwnersFileParser.prepare(paths.get(i), t, sharedAliases));
-            } catch (SourceUnavailableException e) {
-                unavailable[i] = e;
-            }
-        });
-        for (SourceUnavailableException e : unavailable) {
-            if (e != null) {
-                throw e; // the first in file order, as reading in order would
-            }
-        }
+        IntStream.range(0, ahead).parallel().forEach(i -> texts.get(i).ifPresent(text ->
+                prepared[i] = OwnersFileParser.prepare(paths.get(i), text, sharedAliases)));
         // Plain files read imports and count towards the load's limits: finished in order, as one thread would.
         SortedMap<String, OwnersConfig> byDir = new TreeMap<>();
         for (int i = 0; i < paths.size(); i++) {

@@ -24,27 +24,9 @@ public interface TextSource {
         return text;
     }
 
-    /**
-     * Whether reads may run on several threads at once. False unless a source says so: a process or connection
-     * behind it may serve one read at a time.
-     */
-    default boolean threadSafe() {
-        return false;
-    }
-
     /** This source with every read bounded to {@code maxBytes}. */
     default TextSource limitedTo(long maxBytes) {
         TextSource self = this;
-        return new TextSource() {
-            @Override
-            public Optional<String> read(String path) throws IOException {
-                return self.read(path, maxBytes);
-            }
-
-            @Override
-            public boolean threadSafe() {
-                return self.threadSafe();
-            }
-        };
+        return path -> self.read(path, maxBytes);
     }
 }

@@ -293,11 +293,6 @@ public final class WorkTree implements RepoSnapshot {
         return new DiskReader(root).read(path, maxBytes);
     }
 
-    @Override
-    public boolean threadSafe() {
-        return true;
-    }
-
     /** Reads files under a root, the same way for a listing in progress and for the whole tree. */
     private record DiskReader(Path root) implements TextSource {
         @Override
@@ -308,11 +303,6 @@ public final class WorkTree implements RepoSnapshot {
         @Override
         public Optional<String> read(String path, long maxBytes) throws IOException {
             return readFile(root, path, maxBytes);
-        }
-
-        @Override
-        public boolean threadSafe() {
-            return true; // each read opens its own file
         }
     }
 

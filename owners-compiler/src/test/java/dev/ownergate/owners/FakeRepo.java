@@ -30,11 +30,6 @@ final class FakeRepo implements TextSource {
         return Optional.ofNullable(files.get(path));
     }
 
-    /** Every path of the repo. */
-    List<String> paths() {
-        return List.copyOf(files.keySet());
-    }
-
     /** Loads every OWNERS file of the repo. */
     OwnersTree.LoadResult load() {
         return OwnersTree.load(files.keySet(), this);

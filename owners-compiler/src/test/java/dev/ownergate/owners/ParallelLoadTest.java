@@ -1,18 +1,11 @@
 package dev.ownergate.owners;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ownergate.diagnostics.Diagnostic;
-import dev.ownergate.repo.SourceUnavailableException;
-import dev.ownergate.repo.TextSource;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
@@ -73,51 +66,6 @@ class ParallelLoadTest {
                 assertThat(again.diagnostics()).as("run %d", run).containsExactlyElementsOf(reference.diagnostics());
                 assertThat(again.tree().configs()).as("run %d", run).isEqualTo(reference.tree().configs());
             }
-        }
-    }
-
-    /** The repo as a source that may be read from many threads, as a folder on disk is; it notes who read. */
-    private record ThreadSafe(FakeRepo repo, Set<String> readers, Set<String> unavailable) implements TextSource {
-        @Override
-        public Optional<String> read(String path) throws IOException {
-            readers.add(Thread.currentThread().getName());
-            if (unavailable.contains(path)) {
-                throw new SourceUnavailableException(new IOException("no answer for " + path));
-            }
-            return repo.read(path);
-        }
-
-        @Override
-        public boolean threadSafe() {
-            return true;
-        }
-    }
-
-    @Test
-    void aThreadSafeSourceIsReadOnEveryCoreWithTheSameResult() throws Exception {
-        FakeRepo repo = treeWithImports();
-        OwnersTree.LoadResult reference = repo.load();
-        try (ForkJoinPool wide = new ForkJoinPool(8)) {
-            for (int run = 0; run < 20; run++) {
-                Set<String> readers = ConcurrentHashMap.newKeySet();
-                ThreadSafe source = new ThreadSafe(repo, readers, Set.of());
-                Callable<OwnersTree.LoadResult> load = () -> OwnersTree.load(repo.paths(), source);
-                OwnersTree.LoadResult again = wide.submit(load).get();
-                assertThat(again.diagnostics()).as("run %d", run).containsExactlyElementsOf(reference.diagnostics());
-                assertThat(again.tree().configs()).as("run %d", run).isEqualTo(reference.tree().configs());
-                assertThat(readers).as("read on several threads").hasSizeGreaterThan(1);
-            }
-        }
-    }
-
-    @Test
-    void anUnavailableSourceFailsTheLoadAtTheFirstFileItFailed() {
-        FakeRepo repo = treeWithImports();
-        ThreadSafe source = new ThreadSafe(repo, ConcurrentHashMap.newKeySet(),
-                Set.of("d6/m97/OWNERS", "d0/m0/OWNERS", "d5/m299/OWNERS"));
-        for (int run = 0; run < 20; run++) {
-            assertThatThrownBy(() -> OwnersTree.load(repo.paths(), source))
-                    .isInstanceOf(SourceUnavailableException.class).hasMessage("no answer for d0/m0/OWNERS");
         }
     }
 }
