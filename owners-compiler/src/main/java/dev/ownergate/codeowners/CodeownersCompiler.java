@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -195,8 +196,14 @@ public final class CodeownersCompiler {
     /** The index of the rule that decides each file (-1 for none), matched on every core. */
     private static int[] decidingRules(CodeownersMatcher matcher, List<String> files) {
         int[] deciding = new int[files.size()];
-        IntStream.range(0, files.size()).parallel()
-                .forEach(i -> deciding[i] = matcher.match(files.get(i)).map(CodeownersRule::index).orElse(-1));
+        int run = 1024; // files a task matches with one reused PathSegments
+        IntStream.range(0, (files.size() + run - 1) / run).parallel().forEach(r -> {
+            PathSegments scratch = PathSegments.scratch();
+            for (int i = r * run; i < Math.min(files.size(), (r + 1) * run); i++) {
+                PathSegments path = scratch.fill(files.get(i));
+                deciding[i] = path == null ? -1 : matcher.decidingIndex(path);
+            }
+        });
         return deciding;
     }
 
@@ -308,6 +315,8 @@ public final class CodeownersCompiler {
         private final Map<OwnersEntry, Integer> listedBecause = new LinkedHashMap<>();
         private boolean approximateExplicitRules;
         private int[] counts = new int[16];
+        /** {@link CodeownersPattern#belowFolder} of each candidate glob, shared by all forks. */
+        private final Map<String, Optional<CodeownersPattern>> belowFolder;
 
         Emission(OwnersTree tree, List<String> files, int forkAbove) {
             this.tree = tree;
@@ -319,27 +328,27 @@ public final class CodeownersCompiler {
             this.governor = new String[files.size()];
             this.decidedBy = new Line[files.size()];
             this.inScope = new ArrayList<>();
+            this.belowFolder = new ConcurrentHashMap<>();
             // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
             // in file order so the output does not depend on scheduling. Files of one class share one
             // resolution object, and files of a folder are neighbours, so most lookups are the previous one.
             Resolution[] resolved = new Resolution[files.size()];
-            // One folder at a time: its path is cut out and looked up once, for its OWNERS folder too.
-            List<Integer> folderStarts = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                if (i == 0 || !sameFolder(files.get(i - 1), files.get(i))) {
-                    folderStarts.add(i);
-                }
-            }
-            folderStarts.add(files.size());
-            IntStream.range(0, folderStarts.size() - 1).parallel().forEach(f -> {
-                int start = folderStarts.get(f);
-                String first = files.get(start);
-                int slash = first.lastIndexOf('/');
-                String dir = slash < 0 ? "" : first.substring(0, slash);
-                governor[start] = tree.ownersFolderOf(dir);
-                String resolvedDir = dir.startsWith("/") ? dir.substring(1) : dir;
-                for (int i = start; i < folderStarts.get(f + 1); i++) {
-                    resolved[i] = tree.resolveShared(files.get(i), resolvedDir);
+            // In runs of files: a folder's path is cut out and looked up once per run, for its OWNERS folder too.
+            int run = 2048;
+            IntStream.range(0, (files.size() + run - 1) / run).parallel().forEach(r -> {
+                String dir = null;
+                for (int i = r * run; i < Math.min(files.size(), (r + 1) * run); i++) {
+                    String file = files.get(i);
+                    boolean firstOfFolder = i == 0 || !sameFolder(files.get(i - 1), file);
+                    if (firstOfFolder || dir == null) {
+                        int slash = file.lastIndexOf('/');
+                        String folder = slash < 0 ? "" : file.substring(0, slash);
+                        if (firstOfFolder) {
+                            governor[i] = tree.ownersFolderOf(folder);
+                        }
+                        dir = folder.startsWith("/") ? folder.substring(1) : folder;
+                    }
+                    resolved[i] = tree.resolveShared(file, dir);
                 }
             });
             Resolution previous = null;
@@ -378,6 +387,7 @@ public final class CodeownersCompiler {
             this.governor = parent.governor;
             this.decidedBy = parent.decidedBy;
             this.inScope = new ArrayList<>(parent.inScope);
+            this.belowFolder = parent.belowFolder;
         }
 
         private void join(Emission fork) {
@@ -494,18 +504,33 @@ public final class CodeownersCompiler {
             int n = candidates.size();
             boolean[][] hit = new boolean[n][];
             int[] reach = new int[n];
-            List<CodeownersPattern> patterns = new ArrayList<>(n);
+            // Every file and sample path here is below dir, so what follows dir is matched, against the glob
+            // compiled once per run (the same globs recur in every folder below an OWNERS file); the whole path
+            // only at the root, or where "/glob" would mean something else.
+            CodeownersPattern[] below = new CodeownersPattern[n];
+            CodeownersPattern[] whole = new CodeownersPattern[n];
+            boolean wholePaths = false;
             String[] witness = new String[n];
+            PathSegments rest = PathSegments.scratch(); // files are cut at every level above them: no garbage
             for (int k = 0; k < n; k++) {
-                patterns.add(CodeownersPattern.compile(patternFor(dir, candidates.get(k))));
+                String glob = candidates.get(k);
+                below[k] = dir.isEmpty() ? null
+                        : belowFolder.computeIfAbsent(glob, g -> Optional.ofNullable(CodeownersPattern.belowFolder(g)))
+                                .orElse(null);
+                whole[k] = below[k] == null ? CodeownersPattern.compile(patternFor(dir, glob)) : null;
+                wholePaths |= below[k] == null;
                 hit[k] = new boolean[hi - lo];
-                witness[k] = witnessPath(prefix, candidates.get(k));
+                witness[k] = witnessPath(prefix, glob);
             }
             if (n > 0) {
+                PathSegments all = PathSegments.scratch();
                 for (int i = lo; i < hi; i++) {
-                    PathSegments path = PathSegments.of(files.get(i));
+                    String file = files.get(i);
+                    PathSegments path = wholePaths ? all.fill(file) : null;
+                    PathSegments belowPath = dir.isEmpty() ? null : rest.fill(file, prefix.length());
                     for (int k = 0; k < n; k++) {
-                        if (path != null && patterns.get(k).matches(path)) {
+                        if (below[k] != null ? belowPath != null && below[k].matches(belowPath)
+                                : path != null && whole[k].matches(path)) {
                             hit[k][i - lo] = true;
                             reach[k]++;
                         }
@@ -517,7 +542,7 @@ public final class CodeownersCompiler {
             int[] narrowness = new int[n];
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
-                    if (j != k && patterns.get(j).matches(witness[k])) {
+                    if (j != k && sampleMatches(below[j], whole[j], witness[k], prefix.length(), rest)) {
                         narrowness[k]++;
                     }
                 }
@@ -534,7 +559,7 @@ public final class CodeownersCompiler {
                 boolean needed;
                 if (owners >= 0) {
                     // The owners of a new file this glob matches; files it matches that need others come later.
-                    needed = (reach[k] > 0 || patterns.get(k).matches(witness[k]))
+                    needed = (reach[k] > 0 || sampleMatches(below[k], whole[k], witness[k], prefix.length(), rest))
                             && (effectiveOf(witness[k]) != owners || gain(lo, hi, owners, matches) > 0);
                 } else {
                     owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governedBy(i, here));
@@ -555,6 +580,16 @@ public final class CodeownersCompiler {
             if (config.isPresent() && lines.size() > before) {
                 lines.add(before, Line.comment("# " + config.get().path()));
             }
+        }
+
+        /** Whether a candidate (below its folder, or whole) matches a sample path inside its folder. */
+        private static boolean sampleMatches(CodeownersPattern below, CodeownersPattern whole, String sample,
+                int folderPrefix, PathSegments scratch) {
+            if (below == null) {
+                return whole.matches(sample);
+            }
+            PathSegments rest = scratch.fill(sample, folderPrefix);
+            return rest != null && below.matches(rest);
         }
 
         /**
