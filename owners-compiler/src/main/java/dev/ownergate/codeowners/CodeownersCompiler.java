@@ -461,7 +461,7 @@ public final class CodeownersCompiler {
         }
 
         private void emitFolder(String dir, int lo, int hi, List<String> inherited) {
-            Optional<OwnersConfig> config = Optional.ofNullable(tree.configs().get(dir));
+            Optional<OwnersConfig> config = tree.configAt(dir);
             int scopeMark = inScope.size();
             int before = lines.size();
             List<String> candidates = new ArrayList<>(inherited);
@@ -547,7 +547,10 @@ public final class CodeownersCompiler {
                     }
                 }
             }
-            List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+            List<Integer> order = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                order.add(k);
+            }
             order.sort((a, b) -> narrowness[a] != narrowness[b] ? Integer.compare(narrowness[a], narrowness[b])
                     : reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
 
@@ -717,8 +720,8 @@ public final class CodeownersCompiler {
             List<Integer> wrong = new ArrayList<>();
             Set<OwnersEntry> causes = new LinkedHashSet<>();
             for (int i = lo; i < hi; i++) {
-                String file = files.get(i);
-                if (effective[i] != target[i] && file.indexOf('/', prefix.length()) < 0) {
+                if (effective[i] != target[i] && files.get(i).indexOf('/', prefix.length()) < 0) {
+                    String file = files.get(i);
                     wrong.add(i);
                     List<OwnersEntry> because = filtersWithoutGlob(file);
                     causes.addAll(because);

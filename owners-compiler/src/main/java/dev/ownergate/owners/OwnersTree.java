@@ -194,6 +194,11 @@ public final class OwnersTree implements OwnershipRules {
         return configs;
     }
 
+    /** The parsed OWNERS file of one folder, if it has one: {@code configs().get(dir)}, by hash. */
+    public Optional<OwnersConfig> configAt(String dir) {
+        return Optional.ofNullable(configByDir.get(dir));
+    }
+
     public OwnersAliases aliases() {
         return aliases;
     }

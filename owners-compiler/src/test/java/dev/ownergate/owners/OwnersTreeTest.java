@@ -160,6 +160,9 @@ class OwnersTreeTest {
             assertThat(warm.resolve(file)).isEqualTo(repo.tree().resolve(file));
         }
         assertThat(warm.resolve("a/b/c/x").path()).isEqualTo("a/b/c/x");
+        for (String dir : List.of("", "a", "a/b", "a/b/c", "z")) {
+            assertThat(warm.configAt(dir)).as(dir).isEqualTo(java.util.Optional.ofNullable(warm.configs().get(dir)));
+        }
     }
 
     /**
