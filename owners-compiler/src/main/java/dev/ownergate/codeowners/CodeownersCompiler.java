@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -195,8 +196,14 @@ public final class CodeownersCompiler {
     /** The index of the rule that decides each file (-1 for none), matched on every core. */
     private static int[] decidingRules(CodeownersMatcher matcher, List<String> files) {
         int[] deciding = new int[files.size()];
-        IntStream.range(0, files.size()).parallel()
-                .forEach(i -> deciding[i] = matcher.match(files.get(i)).map(CodeownersRule::index).orElse(-1));
+        int run = 1024; // files a task matches with one reused PathSegments
+        IntStream.range(0, (files.size() + run - 1) / run).parallel().forEach(r -> {
+            PathSegments scratch = PathSegments.scratch();
+            for (int i = r * run; i < Math.min(files.size(), (r + 1) * run); i++) {
+                PathSegments path = scratch.fill(files.get(i));
+                deciding[i] = path == null ? -1 : matcher.decidingIndex(path);
+            }
+        });
         return deciding;
     }
 
@@ -300,12 +307,16 @@ public final class CodeownersCompiler {
         private final Line[] decidedBy;
         /** Folder and glob rules of the folders on the current path down the tree: the only ones a probe can match. */
         private final List<Line> inScope;
-        /** Paths standing for files that do not exist yet, with the owners they resolve to. */
-        private final Map<String, Integer> probes = new LinkedHashMap<>();
+        /** Paths standing for files that do not exist yet, in the order probed (a path may repeat across forks). */
+        private final List<String> probePaths = new ArrayList<>();
+        /** The owners each probe of this emission resolves to. */
+        private final Map<String, Integer> probes = new HashMap<>();
         /** Filters with no exact glob, and how many files each made the compiler list one by one. */
         private final Map<OwnersEntry, Integer> listedBecause = new LinkedHashMap<>();
         private boolean approximateExplicitRules;
         private int[] counts = new int[16];
+        /** {@link CodeownersPattern#belowFolder} of each candidate glob, shared by all forks. */
+        private final Map<String, Optional<CodeownersPattern>> belowFolder;
 
         Emission(OwnersTree tree, List<String> files, int forkAbove) {
             this.tree = tree;
@@ -317,17 +328,27 @@ public final class CodeownersCompiler {
             this.governor = new String[files.size()];
             this.decidedBy = new Line[files.size()];
             this.inScope = new ArrayList<>();
+            this.belowFolder = new ConcurrentHashMap<>();
             // Resolution is pure and the tree thread-safe: resolve on every core, then number the owner sets
             // in file order so the output does not depend on scheduling. Files of one class share one
             // resolution object, and files of a folder are neighbours, so most lookups are the previous one.
             Resolution[] resolved = new Resolution[files.size()];
-            // The first file of each folder also looks up the folder's OWNERS folder; the others copy it below.
-            IntStream.range(0, files.size()).parallel().forEach(i -> {
-                String file = files.get(i);
-                resolved[i] = tree.resolveShared(file);
-                if (i == 0 || !sameFolder(files.get(i - 1), file)) {
-                    int slash = file.lastIndexOf('/');
-                    governor[i] = tree.ownersFolderOf(slash < 0 ? "" : file.substring(0, slash));
+            // In runs of files: a folder's path is cut out and looked up once per run, for its OWNERS folder too.
+            int run = 2048;
+            IntStream.range(0, (files.size() + run - 1) / run).parallel().forEach(r -> {
+                String dir = null;
+                for (int i = r * run; i < Math.min(files.size(), (r + 1) * run); i++) {
+                    String file = files.get(i);
+                    boolean firstOfFolder = i == 0 || !sameFolder(files.get(i - 1), file);
+                    if (firstOfFolder || dir == null) {
+                        int slash = file.lastIndexOf('/');
+                        String folder = slash < 0 ? "" : file.substring(0, slash);
+                        if (firstOfFolder) {
+                            governor[i] = tree.ownersFolderOf(folder);
+                        }
+                        dir = folder.startsWith("/") ? folder.substring(1) : folder;
+                    }
+                    resolved[i] = tree.resolveShared(file, dir);
                 }
             });
             Resolution previous = null;
@@ -366,11 +387,12 @@ public final class CodeownersCompiler {
             this.governor = parent.governor;
             this.decidedBy = parent.decidedBy;
             this.inScope = new ArrayList<>(parent.inScope);
+            this.belowFolder = parent.belowFolder;
         }
 
         private void join(Emission fork) {
             lines.addAll(fork.lines);
-            probes.putAll(fork.probes);
+            probePaths.addAll(fork.probePaths);
             fork.listedBecause.forEach((entry, count) -> listedBecause.merge(entry, count, Integer::sum));
             approximateExplicitRules |= fork.approximateExplicitRules;
         }
@@ -408,16 +430,20 @@ public final class CodeownersCompiler {
             return 0;
         }
 
-        /** A probe for a new file at {@code path}, unless a real file is there: its owners, or -1. */
-        private int probe(String path) {
-            // The file list is sorted: a binary search beats hashing every path of the tree for a set.
-            if (path == null || Collections.binarySearch(files, path) >= 0) {
+        /**
+         * A probe for a new file at {@code path} in the folder of files {@code lo} to {@code hi}, unless a real file
+         * is there: its owners, or -1.
+         */
+        private int probe(String path, int lo, int hi) {
+            // A real file at path would be among the folder's files, which are sorted.
+            if (path == null || Collections.binarySearch(files.subList(lo, hi), path) >= 0) {
                 return -1;
             }
             Integer known = probes.get(path);
             if (known == null) {
                 known = targetOf(path);
                 probes.put(path, known);
+                probePaths.add(path);
             }
             return known;
         }
@@ -435,7 +461,7 @@ public final class CodeownersCompiler {
         }
 
         private void emitFolder(String dir, int lo, int hi, List<String> inherited) {
-            Optional<OwnersConfig> config = Optional.ofNullable(tree.configs().get(dir));
+            Optional<OwnersConfig> config = tree.configAt(dir);
             int scopeMark = inScope.size();
             int before = lines.size();
             List<String> candidates = new ArrayList<>(inherited);
@@ -464,7 +490,7 @@ public final class CodeownersCompiler {
                 return;
             }
             String newFile = prefix + NEW_FILE;
-            int newFileOwners = probe(newFile);
+            int newFileOwners = probe(newFile, lo, hi);
             if (newFileOwners >= 0 && effectiveOf(newFile) != newFileOwners) {
                 String pattern = dir.isEmpty() ? "*" : "/" + CodeownersPaths.literal(dir) + "/";
                 approximateExplicitRules |= CodeownersPaths.needsStandIn(dir);
@@ -478,18 +504,33 @@ public final class CodeownersCompiler {
             int n = candidates.size();
             boolean[][] hit = new boolean[n][];
             int[] reach = new int[n];
-            List<CodeownersPattern> patterns = new ArrayList<>(n);
+            // Every file and sample path here is below dir, so what follows dir is matched, against the glob
+            // compiled once per run (the same globs recur in every folder below an OWNERS file); the whole path
+            // only at the root, or where "/glob" would mean something else.
+            CodeownersPattern[] below = new CodeownersPattern[n];
+            CodeownersPattern[] whole = new CodeownersPattern[n];
+            boolean wholePaths = false;
             String[] witness = new String[n];
+            PathSegments rest = PathSegments.scratch(); // files are cut at every level above them: no garbage
             for (int k = 0; k < n; k++) {
-                patterns.add(CodeownersPattern.compile(patternFor(dir, candidates.get(k))));
+                String glob = candidates.get(k);
+                below[k] = dir.isEmpty() ? null
+                        : belowFolder.computeIfAbsent(glob, g -> Optional.ofNullable(CodeownersPattern.belowFolder(g)))
+                                .orElse(null);
+                whole[k] = below[k] == null ? CodeownersPattern.compile(patternFor(dir, glob)) : null;
+                wholePaths |= below[k] == null;
                 hit[k] = new boolean[hi - lo];
-                witness[k] = witnessPath(prefix, candidates.get(k));
+                witness[k] = witnessPath(prefix, glob);
             }
             if (n > 0) {
+                PathSegments all = PathSegments.scratch();
                 for (int i = lo; i < hi; i++) {
-                    PathSegments path = PathSegments.of(files.get(i));
+                    String file = files.get(i);
+                    PathSegments path = wholePaths ? all.fill(file) : null;
+                    PathSegments belowPath = dir.isEmpty() ? null : rest.fill(file, prefix.length());
                     for (int k = 0; k < n; k++) {
-                        if (path != null && patterns.get(k).matches(path)) {
+                        if (below[k] != null ? belowPath != null && below[k].matches(belowPath)
+                                : path != null && whole[k].matches(path)) {
                             hit[k][i - lo] = true;
                             reach[k]++;
                         }
@@ -501,12 +542,15 @@ public final class CodeownersCompiler {
             int[] narrowness = new int[n];
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
-                    if (j != k && patterns.get(j).matches(witness[k])) {
+                    if (j != k && sampleMatches(below[j], whole[j], witness[k], prefix.length(), rest)) {
                         narrowness[k]++;
                     }
                 }
             }
-            List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+            List<Integer> order = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                order.add(k);
+            }
             order.sort((a, b) -> narrowness[a] != narrowness[b] ? Integer.compare(narrowness[a], narrowness[b])
                     : reach[a] != reach[b] ? Integer.compare(reach[b], reach[a]) : Integer.compare(a, b));
 
@@ -514,11 +558,11 @@ public final class CodeownersCompiler {
             for (int k : order) {
                 boolean[] h = hit[k];
                 FileTest matches = i -> h[i - lo];
-                int owners = probe(witness[k]);
+                int owners = probe(witness[k], lo, hi);
                 boolean needed;
                 if (owners >= 0) {
                     // The owners of a new file this glob matches; files it matches that need others come later.
-                    needed = (reach[k] > 0 || patterns.get(k).matches(witness[k]))
+                    needed = (reach[k] > 0 || sampleMatches(below[k], whole[k], witness[k], prefix.length(), rest))
                             && (effectiveOf(witness[k]) != owners || gain(lo, hi, owners, matches) > 0);
                 } else {
                     owners = mostCommonTarget(lo, hi, i -> matches.test(i) && governedBy(i, here));
@@ -539,6 +583,16 @@ public final class CodeownersCompiler {
             if (config.isPresent() && lines.size() > before) {
                 lines.add(before, Line.comment("# " + config.get().path()));
             }
+        }
+
+        /** Whether a candidate (below its folder, or whole) matches a sample path inside its folder. */
+        private static boolean sampleMatches(CodeownersPattern below, CodeownersPattern whole, String sample,
+                int folderPrefix, PathSegments scratch) {
+            if (below == null) {
+                return whole.matches(sample);
+            }
+            PathSegments rest = scratch.fill(sample, folderPrefix);
+            return rest != null && below.matches(rest);
         }
 
         /**
@@ -595,10 +649,7 @@ public final class CodeownersCompiler {
                     continue;
                 }
                 String sub = file.substring(0, slash + 1);
-                int j = i + 1;
-                while (j < hi && files.get(j).startsWith(sub)) {
-                    j++;
-                }
+                int j = endOfPrefix(sub, i + 1, hi);
                 String child = file.substring(prefix.length(), slash);
                 List<String> passedDown = new ArrayList<>();
                 for (String candidate : candidates) {
@@ -612,6 +663,21 @@ public final class CodeownersCompiler {
                 i = j;
             }
             return out;
+        }
+
+        /** The first index from {@code from} on whose file does not start with {@code prefix}; they are sorted. */
+        private int endOfPrefix(String prefix, int from, int to) {
+            int lo = from;
+            int hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (files.get(mid).startsWith(prefix)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         /**
@@ -654,8 +720,8 @@ public final class CodeownersCompiler {
             List<Integer> wrong = new ArrayList<>();
             Set<OwnersEntry> causes = new LinkedHashSet<>();
             for (int i = lo; i < hi; i++) {
-                String file = files.get(i);
-                if (file.indexOf('/', prefix.length()) < 0 && effective[i] != target[i]) {
+                if (effective[i] != target[i] && files.get(i).indexOf('/', prefix.length()) < 0) {
+                    String file = files.get(i);
                     wrong.add(i);
                     List<OwnersEntry> because = filtersWithoutGlob(file);
                     causes.addAll(because);
@@ -892,7 +958,7 @@ public final class CodeownersCompiler {
                     }
                 }
             }
-            for (int rule : decidingRules(matcher, List.copyOf(probes.keySet()))) {
+            for (int rule : decidingRules(matcher, probePaths)) {
                 if (rule >= 0) {
                     deciding.add(ruleLines.get(rule));
                 }

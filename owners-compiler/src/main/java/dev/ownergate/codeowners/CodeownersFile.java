@@ -3,7 +3,9 @@ package dev.ownergate.codeowners;
 import dev.ownergate.diagnostics.Diagnostic;
 import dev.ownergate.owners.Owner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,8 @@ public record CodeownersFile(String path, List<CodeownersRule> rules, List<Codeo
         if (body.startsWith("\uFEFF")) {
             body = body.substring(1);
         }
+        // A compiled file repeats the same owners on most lines: each distinct token is parsed once.
+        Map<String, Optional<Owner>> ownerOfToken = new HashMap<>();
         int lineNumber = 0;
         int from = 0;
         while (from <= body.length()) {
@@ -60,7 +64,7 @@ public record CodeownersFile(String path, List<CodeownersRule> rules, List<Codeo
                 line = line.substring(0, line.length() - 1);
             }
             lineNumber++;
-            parseLine(path, lineNumber, line, rules, errors);
+            parseLine(path, lineNumber, line, rules, errors, ownerOfToken);
             if (newline < 0) {
                 break;
             }
@@ -100,8 +104,8 @@ public record CodeownersFile(String path, List<CodeownersRule> rules, List<Codeo
         return errors.stream().map(CodeownersError::toDiagnostic).toList();
     }
 
-    private static void parseLine(
-            String path, int lineNumber, String line, List<CodeownersRule> rules, List<CodeownersError> errors) {
+    private static void parseLine(String path, int lineNumber, String line, List<CodeownersRule> rules,
+            List<CodeownersError> errors, Map<String, Optional<Owner>> ownerOfToken) {
         int i = skipBlanks(line, 0);
         if (i == line.length() || line.charAt(i) == '#') {
             return;
@@ -127,7 +131,7 @@ public record CodeownersFile(String path, List<CodeownersRule> rules, List<Codeo
                 i++;
             }
             String token = line.substring(tokenStart, i);
-            Optional<Owner> owner = codeownersOwner(token);
+            Optional<Owner> owner = ownerOfToken.computeIfAbsent(token, CodeownersFile::codeownersOwner);
             if (owner.isPresent()) {
                 owners.add(owner.get());
             } else {

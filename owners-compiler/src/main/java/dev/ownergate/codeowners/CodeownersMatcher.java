@@ -110,9 +110,15 @@ public final class CodeownersMatcher {
         if (segments == null) {
             return Optional.empty();
         }
+        int best = decidingIndex(segments);
+        return best < 0 ? Optional.empty() : Optional.of(rules[best]);
+    }
+
+    /** The index of the rule that decides a path already cut into segments, or -1 when none matches. */
+    int decidingIndex(PathSegments segments) {
         Lookup lookup = new Lookup(segments, null);
         walk(lookup);
-        return lookup.best < 0 ? Optional.empty() : Optional.of(rules[lookup.best]);
+        return lookup.best;
     }
 
     /** Every rule that matches this file path, in file order; the last one decides. */

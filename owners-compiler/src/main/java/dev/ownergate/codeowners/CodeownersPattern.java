@@ -89,6 +89,22 @@ public final class CodeownersPattern {
         return new CodeownersPattern(pattern, segments.toArray(Segment[]::new), folderOnly, directChildrenOnly);
     }
 
+    /**
+     * A pattern that matches what follows a folder D in a path below D as {@code /D/glob} matches the whole path,
+     * so a loop over a folder's files skips D's segments; null when {@code /glob} would mean something else
+     * (empty, {@code **}, {@code **}{@code /}: everything at the root, not "anything below").
+     */
+    static CodeownersPattern belowFolder(String glob) {
+        CodeownersPattern pattern;
+        try {
+            pattern = compile("/" + glob);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Segment[] core = pattern.core;
+        return core == null || (core.length == 1 && core[0].kind == Segment.DOUBLE_STAR_KIND) ? null : pattern;
+    }
+
     /** The pattern as written in the file. */
     public String pattern() {
         return source;
@@ -223,10 +239,14 @@ public final class CodeownersPattern {
         /** For globs: characters (>= 0), {@link #QUESTION} or {@link #STAR}. */
         final int[] glob;
 
+        /** For {@code *literal} globs (the usual {@code *.py}): the literal, matched as a suffix; else null. */
+        private final String suffix;
+
         private Segment(byte kind, String literal, int[] glob) {
             this.kind = kind;
             this.literal = literal;
             this.glob = glob;
+            this.suffix = isStarThenLiteral() ? literalSuffix() : null;
         }
 
         static Segment parse(String raw) {
@@ -271,12 +291,14 @@ public final class CodeownersPattern {
                 case ANY_KIND -> true;
                 case LONE_STAR_KIND -> end > start;
                 case LITERAL_KIND -> end - start == literal.length() && text.startsWith(literal, start);
-                case GLOB_KIND -> globMatches(text, start, end);
+                case GLOB_KIND -> suffix != null
+                        ? end - start >= suffix.length() && text.startsWith(suffix, end - suffix.length())
+                        : globMatches(text, start, end);
                 default -> false;
             };
         }
 
-        private boolean globMatches(String text, int start, int end) {
+        boolean globMatches(String text, int start, int end) {
             int pi = 0;
             int ti = start;
             int starPi = -1;

@@ -2,18 +2,17 @@ package dev.ownergate.codeowners;
 
 /**
  * A path cut at its slashes, without copying: segment i is {@code path[starts[i], ends[i])}, and
- * {@code hashes[i]} is that slice's {@link String#hashCode()}, for index lookups.
+ * {@code hashes[i]} is that slice's {@link String#hashCode()}, for index lookups. Loops that cut many paths one
+ * after another on one thread reuse one instance ({@link #scratch}, {@link #fill}) instead of allocating.
  */
 final class PathSegments {
-    final String path;
-    final int count;
+    String path;
+    int count;
     // start, end, hash and last dot of each segment, four ints a segment: one allocation per lookup.
-    private final int[] data;
+    private int[] data;
 
-    private PathSegments(String path, int count, int[] data) {
-        this.path = path;
-        this.count = count;
-        this.data = data;
+    private PathSegments() {
+        this.data = new int[32];
     }
 
     int start(int segment) {
@@ -35,16 +34,34 @@ final class PathSegments {
 
     /** Null for an empty path (the repository root is not a file). One leading slash is ignored. */
     static PathSegments of(String path) {
-        if (path == null) {
-            return null;
-        }
-        int from = !path.isEmpty() && path.charAt(0) == '/' ? 1 : 0;
+        return isEmpty(path) ? null : new PathSegments().fill(path);
+    }
+
+    /** An instance to {@link #fill} again and again on one thread; it holds no path until then. */
+    static PathSegments scratch() {
+        return new PathSegments();
+    }
+
+    private static boolean isEmpty(String path) {
+        return path == null || path.isEmpty() || path.equals("/");
+    }
+
+    /** This instance, now cut at {@code path}'s slashes, as {@link #of} would; null for an empty path. */
+    PathSegments fill(String path) {
+        return isEmpty(path) ? null : fill(path, path.charAt(0) == '/' ? 1 : 0);
+    }
+
+    /**
+     * This instance, now cut at the slashes of {@code path} from index {@code from} on, as {@link #of} would cut
+     * {@code path.substring(from)} (but indexing into {@code path}); null when nothing is left.
+     */
+    PathSegments fill(String path, int from) {
         int length = path.length();
-        if (from == length) {
+        if (from >= length) {
             return null;
         }
         // One pass; most paths have fewer than 8 segments.
-        int[] data = new int[32];
+        int[] data = this.data;
         int base = 0;
         int hash = 0;
         int lastDot = -1;
@@ -60,6 +77,7 @@ final class PathSegments {
                 lastDot = -1;
                 if (base == data.length) {
                     data = java.util.Arrays.copyOf(data, data.length * 2);
+                    this.data = data;
                 }
                 data[base] = i + 1;
             } else {
@@ -72,6 +90,8 @@ final class PathSegments {
         data[base + 1] = length;
         data[base + 2] = hash;
         data[base + 3] = lastDot;
-        return new PathSegments(path, (base >> 2) + 1, data);
+        this.path = path;
+        this.count = (base >> 2) + 1;
+        return this;
     }
 }

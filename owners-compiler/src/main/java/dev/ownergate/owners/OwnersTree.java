@@ -194,6 +194,11 @@ public final class OwnersTree implements OwnershipRules {
         return configs;
     }
 
+    /** The parsed OWNERS file of one folder, if it has one: {@code configs().get(dir)}, by hash. */
+    public Optional<OwnersConfig> configAt(String dir) {
+        return Optional.ofNullable(configByDir.get(dir));
+    }
+
     public OwnersAliases aliases() {
         return aliases;
     }
@@ -265,6 +270,16 @@ public final class OwnersTree implements OwnershipRules {
     public Resolution resolveShared(String filePath) {
         String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
         return sharedAnswer(path, RepoPaths.dirOf(path)).resolution();
+    }
+
+    /**
+     * {@link #resolveShared(String)} for a file of folder {@code dir} (the path up to its last slash, {@code ""}
+     * at the root). Callers resolving a folder's files pass one {@code dir} object for all, so the folder is not
+     * cut out of each path and hashed again.
+     */
+    public Resolution resolveShared(String filePath, String dir) {
+        String path = filePath.startsWith("/") ? filePath.substring(1) : filePath;
+        return sharedAnswer(path, dir).resolution();
     }
 
     private Answer answer(String filePath) {

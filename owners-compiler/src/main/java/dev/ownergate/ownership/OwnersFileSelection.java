@@ -7,6 +7,8 @@ import dev.ownergate.settings.OwnersSettings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which OWNERS files of a revision are read: not those in a folder on Prow's built-in denylist, and not those the
@@ -25,6 +27,8 @@ public final class OwnersFileSelection {
             List.of(Pattern.compile("\\.git$"), Pattern.compile("_output$"), Pattern.compile("vendor/.*/.*"));
 
     private final List<CodeownersPattern> ignore;
+    /** Whether Prow skips each folder looked at so far: a tree's OWNERS folders share most of their ancestors. */
+    private final Map<String, Boolean> deniedFolders = new ConcurrentHashMap<>();
 
     private OwnersFileSelection(List<CodeownersPattern> ignore) {
         this.ignore = ignore;
@@ -53,17 +57,36 @@ public final class OwnersFileSelection {
                 return true;
             }
         }
-        return deniedByProw(ownersFile);
+        int slash = ownersFile.lastIndexOf('/');
+        return slash >= 0 && deniedFolder(ownersFile.substring(0, slash));
     }
 
+    /** {@link #deniedByProw} for a folder and everything below it, remembered. */
+    private boolean deniedFolder(String dir) {
+        Boolean denied = deniedFolders.get(dir);
+        if (denied == null) {
+            int slash = dir.lastIndexOf('/');
+            denied = slash >= 0 && deniedFolder(dir.substring(0, slash)) || deniedByProwItself(dir);
+            deniedFolders.put(dir, denied);
+        }
+        return denied;
+    }
+
+    private static boolean deniedByProwItself(String dir) {
+        for (Pattern p : PROW_DIR_DENYLIST) {
+            if (p.matcher(dir).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a folder on the way down to {@code path} is on Prow's denylist; {@link #skipped} remembers folders. */
     static boolean deniedByProw(String path) {
         int slash = path.indexOf('/');
         while (slash >= 0) {
-            String dir = path.substring(0, slash);
-            for (Pattern p : PROW_DIR_DENYLIST) {
-                if (p.matcher(dir).find()) {
-                    return true;
-                }
+            if (deniedByProwItself(path.substring(0, slash))) {
+                return true;
             }
             slash = path.indexOf('/', slash + 1);
         }

@@ -36,9 +36,11 @@ public final class WorkTree implements RepoSnapshot {
     private final List<String> files;
     private final boolean fromGit;
     private final Optional<String> indexWarning;
+    private final DiskReader reader;
 
     private WorkTree(Path root, List<String> files, boolean fromGit, Optional<String> indexWarning) {
         this.root = root;
+        this.reader = new DiskReader(root);
         this.files = files;
         this.fromGit = fromGit;
         this.indexWarning = indexWarning;
@@ -172,6 +174,7 @@ public final class WorkTree implements RepoSnapshot {
         private final List<String> tracked;
         private final FutureTask<List<String>> untracked;
         private final FutureTask<Optional<String>> index;
+        private final DiskReader reader;
 
         private Listing(Path root, List<String> tracked, FutureTask<List<String>> untracked,
                         FutureTask<Optional<String>> index) {
@@ -179,6 +182,7 @@ public final class WorkTree implements RepoSnapshot {
             this.tracked = tracked;
             this.untracked = untracked;
             this.index = index;
+            this.reader = new DiskReader(root);
         }
 
         /** The files git tracks (outside git: every file), sorted. */
@@ -188,7 +192,7 @@ public final class WorkTree implements RepoSnapshot {
 
         /** Reads files of the folder while the listing completes. */
         public TextSource reader() {
-            return new DiskReader(root);
+            return reader;
         }
 
         /** Waits for the untracked rule files and returns the whole work tree. */
@@ -285,24 +289,41 @@ public final class WorkTree implements RepoSnapshot {
 
     @Override
     public Optional<String> read(String path) throws IOException {
-        return new DiskReader(root).read(path);
+        return reader.read(path);
     }
 
     @Override
     public Optional<String> read(String path, long maxBytes) throws IOException {
-        return new DiskReader(root).read(path, maxBytes);
+        return reader.read(path, maxBytes);
     }
 
     /** Reads files under a root, the same way for a listing in progress and for the whole tree. */
-    private record DiskReader(Path root) implements TextSource {
+    private static final class DiskReader implements TextSource {
+        private final Path root;
+        /** The root's real path, resolved once: each file's folder is checked against it. */
+        private volatile Path realRoot;
+
+        DiskReader(Path root) {
+            this.root = root;
+        }
+
         @Override
         public Optional<String> read(String path) throws IOException {
-            return readFile(root, path, Long.MAX_VALUE);
+            return read(path, Long.MAX_VALUE);
         }
 
         @Override
         public Optional<String> read(String path, long maxBytes) throws IOException {
-            return readFile(root, path, maxBytes);
+            return readFile(this, path, maxBytes);
+        }
+
+        Path realRoot() throws IOException {
+            Path real = realRoot;
+            if (real == null) {
+                real = root.toRealPath();
+                realRoot = real;
+            }
+            return real;
         }
     }
 
@@ -311,7 +332,8 @@ public final class WorkTree implements RepoSnapshot {
      * whose folder is reached through one: a pull request that adds {@code OWNERS -> /proc/self/environ} must
      * not get the job's environment printed. Anything else (a fifo, a device) is not a file here.
      */
-    private static Optional<String> readFile(Path root, String path, long maxBytes) throws IOException {
+    private static Optional<String> readFile(DiskReader reader, String path, long maxBytes) throws IOException {
+        Path root = reader.root;
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root) || file.equals(root)) {
             return Optional.empty();
@@ -328,7 +350,7 @@ public final class WorkTree implements RepoSnapshot {
         if (!attrs.isRegularFile()) {
             return Optional.empty();
         }
-        if (!file.getParent().toRealPath().startsWith(root.toRealPath())) {
+        if (!file.getParent().toRealPath().startsWith(reader.realRoot())) {
             throw UnsafeFileException.outsideRoot(path);
         }
         if (attrs.size() > maxBytes) {

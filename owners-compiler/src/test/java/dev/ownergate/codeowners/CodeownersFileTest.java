@@ -1,6 +1,7 @@
 package dev.ownergate.codeowners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ownergate.owners.Owner;
 import java.util.List;
@@ -102,6 +103,17 @@ class CodeownersFileTest {
                 List.of(Owner.user("alice"), Owner.team("org/team-a"), Owner.email("dev@example.com")));
     }
 
+
+    @Test
+    void aRepeatedOwnerIsJudgedAlikeOnEveryLine() {
+        // Tokens are parsed once per file: a bad one must still skip, and be reported on, each line it is on.
+        CodeownersFile file = CodeownersFile.parse("CODEOWNERS", "a @ok alice\nb @ok\nc alice @ok\nd @OK\n");
+        assertThat(file.rules()).extracting(CodeownersRule::pattern).containsExactly("b", "d");
+        assertThat(file.rules()).extracting(CodeownersRule::owners)
+                .containsExactly(List.of(Owner.user("ok")), List.of(Owner.user("ok")));
+        assertThat(file.errors()).extracting(CodeownersError::line, CodeownersError::column)
+                .containsExactly(tuple(1, 7), tuple(3, 3));
+    }
     @Test
     void patternWithoutOwnersIsAnUnownedRule() {
         CodeownersFile file = CodeownersFile.parse("CODEOWNERS", "/apps/github   # nobody\n");

@@ -160,6 +160,9 @@ class OwnersTreeTest {
             assertThat(warm.resolve(file)).isEqualTo(repo.tree().resolve(file));
         }
         assertThat(warm.resolve("a/b/c/x").path()).isEqualTo("a/b/c/x");
+        for (String dir : List.of("", "a", "a/b", "a/b/c", "z")) {
+            assertThat(warm.configAt(dir)).as(dir).isEqualTo(java.util.Optional.ofNullable(warm.configs().get(dir)));
+        }
     }
 
     /**
@@ -183,6 +186,9 @@ class OwnersTreeTest {
                 assertThat(warm.resolve(file)).as(file).isEqualTo(fresh);
                 assertThat(warm.ownersOf(file)).as(file).isEqualTo(repo.tree().ownersOf(file));
                 assertThat(warm.resolveShared(file).withPath(file)).as(file).isEqualTo(fresh);
+                String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+                assertThat(warm.resolveShared(file, dir)).as("%s, its folder given", file)
+                        .isSameAs(warm.resolveShared(file)).isSameAs(warm.resolveShared("/" + file, dir));
             }
         }
         OwnersTree tree = repo.tree();

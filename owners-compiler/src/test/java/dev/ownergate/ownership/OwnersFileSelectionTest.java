@@ -3,7 +3,11 @@ package dev.ownergate.ownership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownergate.settings.OwnersSettings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** Prow's built-in owners_dir_denylist and the repository's owners.ignore. */
@@ -36,5 +40,23 @@ class OwnersFileSelectionTest {
         OwnersSettings settings = OwnersSettings.DEFAULTS.withIgnore(List.of("/examples/", "**/testdata/"));
         assertThat(OwnersFileSelection.of(settings).ownersFiles(KOPS_LIKE)).containsExactly(
                 "OWNERS", "pkg/OWNERS", "vendor/OWNERS", "vendor/k8s.io/OWNERS");
+    }
+
+    /** Folders are judged once and remembered; any order of paths must give what judging each path afresh gives. */
+    @Property(tries = 200)
+    void rememberedFoldersGiveWhatEachPathGivesAfresh(@ForAll long seed) {
+        Random random = new Random(seed);
+        String[] names = {"vendor", "k8s.io", "_output", "x_output", "a.git", ".git", "pkg", "vendor\nx", "b"};
+        OwnersFileSelection selection = OwnersFileSelection.of(OwnersSettings.DEFAULTS);
+        for (int i = 0; i < 40; i++) {
+            List<String> parts = new ArrayList<>();
+            int depth = random.nextInt(5);
+            for (int d = 0; d < depth; d++) {
+                parts.add(names[random.nextInt(names.length)]);
+            }
+            parts.add("OWNERS");
+            String path = String.join("/", parts);
+            assertThat(selection.skipped(path)).as(path).isEqualTo(OwnersFileSelection.deniedByProw(path));
+        }
     }
 }

@@ -85,6 +85,27 @@ class RepoAdaptersTest {
     }
 
     @Test
+    void aFileReachedThroughALinkedFolderIsRefusedOnEveryReadAndARootReachedThroughALinkIsRead(@TempDir Path dir)
+            throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("OWNERS"), "mallory\n");
+        Files.createDirectories(real.resolve("lib"));
+        Files.writeString(real.resolve("lib/OWNERS"), "alice\n");
+        Files.createSymbolicLink(real.resolve("vendored"), outside);
+        Path linkedRoot = Files.createSymbolicLink(dir.resolve("root-link"), real);
+
+        for (Path root : List.of(real, linkedRoot)) {
+            WorkTree tree = WorkTree.open(root);
+            for (int read = 0; read < 2; read++) {
+                assertThat(tree.read("lib/OWNERS")).contains("alice\n");
+                assertThatThrownBy(() -> tree.read("vendored/OWNERS")).isInstanceOf(UnsafeFileException.class)
+                        .hasMessageContaining("reached through a symbolic link to a folder");
+            }
+        }
+    }
+
+    @Test
     void gitRevisionReadsTheCommittedTreeNotTheWorkTree(@TempDir Path dir) throws IOException {
         GitRepoFixture repo = GitRepoFixture.init(dir).write("OWNERS", "alice\n").commitAll("base");
         repo.git("branch", "base");
