@@ -61,7 +61,7 @@ public final class OwnersFileSelection {
         return slash >= 0 && deniedFolder(ownersFile.substring(0, slash));
     }
 
-    /** {@link #deniedByProw} for a folder and everything below it, remembered. */
+    /** Whether Prow skips {@code dir}: it or a folder above it is on Prow's denylist; remembered. */
     private boolean deniedFolder(String dir) {
         Boolean denied = deniedFolders.get(dir);
         if (denied == null) {
@@ -77,18 +77,6 @@ public final class OwnersFileSelection {
             if (p.matcher(dir).find()) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    /** Whether a folder on the way down to {@code path} is on Prow's denylist; {@link #skipped} remembers folders. */
-    static boolean deniedByProw(String path) {
-        int slash = path.indexOf('/');
-        while (slash >= 0) {
-            if (deniedByProwItself(path.substring(0, slash))) {
-                return true;
-            }
-            slash = path.indexOf('/', slash + 1);
         }
         return false;
     }
